@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type { AttachmentInfo, NewTicket, StatusChange, Ticket, TicketComment, TicketReceipt, TicketStatus, TicketSummary } from '../../src/core/adapter/types.js';
+import { addWorkingDays } from '../../src/core/calendar/working-days.js';
+import type { Db } from './db.js';
+import type { StoredUpload } from './files.js';
+
+/** Working days to a full answer (DOMAIN.md: 5; urgent requests are not given longer). */
+const ANSWER_WORKING_DAYS = 5;
+const FIRST_REPLY_MS = 24 * 3600_000;
+/** The same text from the same phone within this time is the same request. */
+const DUPLICATE_WINDOW_MS = 24 * 3600_000;
+
+interface TicketRow {
+  id: number;
+  number: string;
+  topic: string;
+  title: string;
+  description: string;
+  contact_json: string;
+  phone: string;
+  email: string | null;
+  previous_number: string | null;
+  urgent: number;
+  status: TicketStatus;
+  created_at: string;
+  updated_at: string;
+  due_first_reply_at: string;
+  due_answer_at: string;
+}
+
+export function contentHash(ticket: NewTicket): string {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  return createHash('sha256').update([ticket.topic, norm(ticket.title), norm(ticket.description), ticket.previousNumber ?? ''].join('\u0000')).digest('hex');
+}
+
+function receipt(row: TicketRow, duplicateOf?: string): TicketReceipt {
+  return {
+    number: row.number,
+    status: row.status,
+    createdAt: row.created_at,
+    dueFirstReplyAt: row.due_first_reply_at,
+    dueAnswerAt: row.due_answer_at,
+    urgent: row.urgent === 1,
+    ...(duplicateOf ? { duplicateOf } : {}),
+  };
+}
+
+/** Normalises what a citizen types as the contact for an anonymous look-up. */
+function contactMatches(row: TicketRow, contact: string): boolean {
+  const value = contact.trim().toLowerCase();
+  if (!value) return false;
+  if (row.email && row.email.toLowerCase() === value) return true;
+  const digits = value.replace(/\D/g, '');
+  return digits.length >= 10 && row.phone.replace(/\D/g, '').endsWith(digits.slice(-10));
+}
+
+export class TicketStore {
+  constructor(private readonly db: Db) {}
+
+  private nextNumber(now: Date): string {
+    const year = now.getUTCFullYear();
+    const count = (this.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE number LIKE ?").get(`${year}%`) as { n: number }).n;
+    return `${year}${String(count + 1).padStart(6, '0')}`;
+  }
+
+  /** Creates a ticket, or returns the open one with the same text from the same phone. */
+  create(ticket: NewTicket, files: StoredUpload[], owner: string | null, now = new Date()): { receipt: TicketReceipt; created: boolean } {
+    const hash = contentHash(ticket);
+    const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
+    const existing = this.db
+      .prepare("SELECT * FROM tickets WHERE phone = ? AND content_hash = ? AND created_at > ? AND status != 'closed' ORDER BY id DESC LIMIT 1")
+      .get(ticket.contact.phone, hash, since) as TicketRow | undefined;
+    if (existing) return { receipt: receipt(existing, existing.number), created: false };
+
+    const number = this.nextNumber(now);
+    const at = now.toISOString();
+    const row = {
+      number,
+      owner,
+      topic: ticket.topic,
+      title: ticket.title,
+      description: ticket.description,
+      contact_json: JSON.stringify(ticket.contact),
+      phone: ticket.contact.phone,
+      email: ticket.contact.email ?? null,
+      previous_number: ticket.previousNumber ?? null,
+      urgent: ticket.urgent ? 1 : 0,
+      consent_version: ticket.consent.version,
+      consent_at: ticket.consent.givenAt,
+      context_json: ticket.context ? JSON.stringify(ticket.context) : null,
+      lang: ticket.lang ?? 'ru',
+      content_hash: hash,
+      status: 'accepted',
+      created_at: at,
+      updated_at: at,
+      due_first_reply_at: new Date(now.getTime() + FIRST_REPLY_MS).toISOString(),
+      due_answer_at: addWorkingDays(now, ANSWER_WORKING_DAYS).toISOString(),
+    };
+    const columns = Object.keys(row);
+    const id = Number(
+      this.db.prepare(`INSERT INTO tickets (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid,
+    );
+    this.db.prepare('INSERT INTO status_history (ticket_id, status, at) VALUES (?, ?, ?)').run(id, 'accepted', at);
+    this.insertAttachments(id, null, files);
+    return { receipt: receipt(this.row(number)!), created: true };
+  }
+
+  private insertAttachments(ticketId: number, commentId: number | null, files: StoredUpload[]): void {
+    const insert = this.db.prepare('INSERT INTO attachments (id, ticket_id, comment_id, name, type, size, path) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    for (const file of files) insert.run(file.id, ticketId, commentId, file.name, file.type, file.size, file.path);
+  }
+
+  row(number: string): TicketRow | undefined {
+    return this.db.prepare('SELECT * FROM tickets WHERE number = ?').get(number) as TicketRow | undefined;
+  }
+
+  /** The ticket if `contact` is the phone or e-mail given at creation; otherwise undefined (no hint which). */
+  findForContact(number: string, contact: string): TicketRow | undefined {
+    const row = this.row(number);
+    return row && contactMatches(row, contact) ? row : undefined;
+  }
+
+  private attachmentsOf(ticketId: number, commentId: number | null, number: string): AttachmentInfo[] {
+    const rows = (
+      commentId === null
+        ? this.db.prepare('SELECT id, name, type, size FROM attachments WHERE ticket_id = ? AND comment_id IS NULL').all(ticketId)
+        : this.db.prepare('SELECT id, name, type, size FROM attachments WHERE comment_id = ?').all(commentId)
+    ) as Omit<AttachmentInfo, 'url'>[];
+    return rows.map((a) => ({ ...a, url: `/api/tickets/${encodeURIComponent(number)}/attachments/${a.id}` }));
+  }
+
+  full(row: TicketRow): Ticket {
+    const history = this.db.prepare('SELECT status, at, comment FROM status_history WHERE ticket_id = ? ORDER BY rowid').all(row.id) as {
+      status: TicketStatus;
+      at: string;
+      comment: string | null;
+    }[];
+    const comments = this.db.prepare('SELECT id, author, text, at FROM comments WHERE ticket_id = ? ORDER BY id').all(row.id) as {
+      id: number;
+      author: TicketComment['author'];
+      text: string;
+      at: string;
+    }[];
+    return {
+      ...receipt(row),
+      topic: row.topic,
+      title: row.title,
+      description: row.description,
+      updatedAt: row.updated_at,
+      ...(row.previous_number ? { previousNumber: row.previous_number } : {}),
+      history: history.map((h): StatusChange => ({ status: h.status, at: h.at, ...(h.comment ? { comment: h.comment } : {}) })),
+      comments: comments.map((c) => ({ id: String(c.id), author: c.author, text: c.text, at: c.at, attachments: this.attachmentsOf(row.id, c.id, row.number) })),
+      attachments: this.attachmentsOf(row.id, null, row.number),
+    };
+  }
+
+  summaries(where: { owner?: string }): TicketSummary[] {
+    const rows = (
+      where.owner !== undefined
+        ? this.db.prepare('SELECT * FROM tickets WHERE owner = ? ORDER BY id DESC LIMIT 200').all(where.owner)
+        : this.db.prepare('SELECT * FROM tickets ORDER BY id DESC LIMIT 500').all()
+    ) as TicketRow[];
+    return rows.map((r) => ({ number: r.number, status: r.status, topic: r.topic, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at, urgent: r.urgent === 1 }));
+  }
+
+  addComment(row: TicketRow, author: TicketComment['author'], text: string, files: StoredUpload[], now = new Date()): TicketComment {
+    const at = now.toISOString();
+    const id = Number(this.db.prepare('INSERT INTO comments (ticket_id, author, text, at) VALUES (?, ?, ?, ?)').run(row.id, author, text, at).lastInsertRowid);
+    this.insertAttachments(row.id, id, files);
+    this.db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').run(at, row.id);
+    return { id: String(id), author, text, at, attachments: this.attachmentsOf(row.id, id, row.number) };
+  }
+
+  setStatus(row: TicketRow, status: TicketStatus, comment: string | undefined, now = new Date()): void {
+    const at = now.toISOString();
+    this.db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, row.id);
+    this.db.prepare('INSERT INTO status_history (ticket_id, status, at, comment) VALUES (?, ?, ?, ?)').run(row.id, status, at, comment ?? null);
+  }
+
+  attachment(row: TicketRow, id: string): { name: string; type: string; size: number; path: string } | undefined {
+    return this.db.prepare('SELECT name, type, size, path FROM attachments WHERE ticket_id = ? AND id = ?').get(row.id, id) as
+      | { name: string; type: string; size: number; path: string }
+      | undefined;
+  }
+}

@@ -1,0 +1,165 @@
+/** Domain types shared by every adapter, the elements and the reference server (docs/api.md). */
+
+export type TicketStatus = 'accepted' | 'in-progress' | 'awaiting-info' | 'resolved' | 'closed';
+export const TICKET_STATUSES: readonly TicketStatus[] = ['accepted', 'in-progress', 'awaiting-info', 'resolved', 'closed'];
+
+export interface Topic {
+  id: string;
+  title: string;
+  /** A complaint or repeat request needs the number of the earlier request. */
+  needsPreviousNumber?: boolean;
+}
+
+/** Contact details; `phone` is required for a call back. */
+export interface Contact {
+  phone: string;
+  email?: string;
+  fullName?: string;
+  snils?: string;
+  inn?: string;
+  accountNumber?: string;
+}
+
+/** Technical context collected by the browser and shown to the user before sending. */
+export interface TechContext {
+  pageUrl?: string;
+  browser?: string;
+  os?: string;
+  screen?: string;
+  occurredAt?: string;
+  appVersion?: string;
+}
+
+/** Consent to the processing of personal data (152-ФЗ): which text version, when given. */
+export interface Consent {
+  version: string;
+  givenAt: string;
+}
+
+export interface NewTicket {
+  topic: string;
+  title: string;
+  description: string;
+  contact: Contact;
+  consent: Consent;
+  urgent?: boolean;
+  previousNumber?: string;
+  context?: TechContext;
+  lang?: string;
+}
+
+/** A file ready to upload; contents as ArrayBuffer so it survives IndexedDB in every engine. */
+export interface UploadFile {
+  name: string;
+  type: string;
+  data: ArrayBuffer;
+}
+
+export interface TicketReceipt {
+  number: string;
+  status: TicketStatus;
+  createdAt: string;
+  dueFirstReplyAt: string;
+  dueAnswerAt: string;
+  urgent: boolean;
+  /** Set when the server recognised the same request sent again and returned the earlier ticket. */
+  duplicateOf?: string;
+}
+
+export interface StatusChange {
+  status: TicketStatus;
+  at: string;
+  comment?: string;
+}
+
+export interface AttachmentInfo {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  url: string;
+}
+
+export interface TicketComment {
+  id: string;
+  author: 'citizen' | 'operator';
+  text: string;
+  at: string;
+  attachments: AttachmentInfo[];
+}
+
+export interface Ticket extends TicketReceipt {
+  topic: string;
+  title: string;
+  description: string;
+  updatedAt: string;
+  previousNumber?: string;
+  history: StatusChange[];
+  comments: TicketComment[];
+  attachments: AttachmentInfo[];
+}
+
+export type TicketSummary = Pick<Ticket, 'number' | 'status' | 'topic' | 'title' | 'createdAt' | 'updatedAt' | 'urgent'>;
+
+export interface Article {
+  id: string;
+  title: string;
+  category: string;
+  /** Plain text; paragraphs separated by blank lines. Never HTML. */
+  body: string;
+  errorCodes: string[];
+  updatedAt: string;
+}
+
+export type ChatAuthor = 'citizen' | 'bot' | 'operator' | 'system';
+export type ChatState = 'bot' | 'queued' | 'operator' | 'closed';
+
+export interface ChatMessage {
+  id: string;
+  seq: number;
+  author: ChatAuthor;
+  text: string;
+  at: string;
+  /** Bot answers may point at FAQ articles. */
+  articleIds?: string[];
+}
+
+export interface ChatSession {
+  id: string;
+  /** Secret that lets this browser read the session's event stream and history. */
+  token: string;
+  state: ChatState;
+  queuePosition?: number;
+}
+
+export type ChatEvent =
+  | { type: 'message'; message: ChatMessage }
+  | { type: 'state'; state: ChatState; queuePosition?: number }
+  | { type: 'typing'; author: ChatAuthor };
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+  idempotencyKey?: string;
+  /** Upload progress, 0…1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * What every element talks to. Implement it to plug the kit into any backend; `RestAdapter`
+ * speaks the REST contract of docs/api.md, `MemoryAdapter` keeps everything in memory for stories.
+ * Methods reject with `AdapterError` (see errors.ts) for expected failures.
+ */
+export interface SupportAdapter {
+  listTopics(options?: RequestOptions): Promise<Topic[]>;
+  createTicket(ticket: NewTicket, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketReceipt>;
+  getTicket(number: string, contact: string, options?: RequestOptions): Promise<Ticket>;
+  listMyTickets(options?: RequestOptions): Promise<TicketSummary[]>;
+  addComment(number: string, contact: string, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
+  listArticles(options?: RequestOptions): Promise<Article[]>;
+  createChatSession(options?: RequestOptions): Promise<ChatSession>;
+  sendChatMessage(session: ChatSession, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage>;
+  /** Subscribes to the session's events; returns a function that unsubscribes. */
+  subscribeChat(session: ChatSession, onEvent: (event: ChatEvent) => void, afterSeq?: number): () => void;
+  requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession>;
+  rateChat(session: ChatSession, score: number, comment?: string, options?: RequestOptions): Promise<void>;
+}

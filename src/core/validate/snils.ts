@@ -1,0 +1,37 @@
+import { fail, ok, type Validation } from '../result.js';
+import { translate } from '../i18n/translate.js';
+import { LETTER, SEPARATORS, digitsOf, weightedSum } from './digits.js';
+
+const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, 1] as const;
+
+/** The two-digit control number of the first nine SNILS digits. */
+export function snilsControl(nine: string): string {
+  const sum = weightedSum(nine, WEIGHTS);
+  let control: number;
+  if (sum < 100) control = sum;
+  else if (sum === 100 || sum === 101) control = 0;
+  else control = sum % 101 === 100 ? 0 : sum % 101;
+  return String(control).padStart(2, '0');
+}
+
+/** `12345678901` → `123-456-789 01`. */
+export function formatSnils(digits: string): string {
+  return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${digits.slice(9, 11)}`;
+}
+
+/**
+ * Validates a SNILS as people type it (spaces, dashes, no separators, blanks around) and
+ * returns it in the canonical form `XXX-XXX-XXX YY`.
+ * Codes: `empty`, `letters`, `characters`, `too-short`, `too-long`, `checksum`.
+ */
+export function validateSnils(input: string, lang = 'ru'): Validation<string> {
+  const trimmed = (input ?? '').trim();
+  if (!trimmed) return fail('empty', translate(lang, 'snils.empty'));
+  if (LETTER.test(trimmed)) return fail('letters', translate(lang, 'snils.letters'));
+  if (/\D/.test(trimmed.replace(SEPARATORS, ''))) return fail('characters', translate(lang, 'snils.characters'));
+  const digits = digitsOf(trimmed);
+  if (digits.length < 11) return fail('too-short', translate(lang, 'snils.tooShort', { n: digits.length }));
+  if (digits.length > 11) return fail('too-long', translate(lang, 'snils.tooLong', { n: digits.length }));
+  if (snilsControl(digits.slice(0, 9)) !== digits.slice(9)) return fail('checksum', translate(lang, 'snils.checksum'));
+  return ok(formatSnils(digits));
+}

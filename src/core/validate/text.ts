@@ -1,0 +1,134 @@
+import { fail, ok, type Validation } from '../result.js';
+import { translate, type MessageKey } from '../i18n/translate.js';
+
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+
+/**
+ * Length as the user sees it: grapheme clusters (an emoji or «й» typed as и + ◌̆ is one), with
+ * CRLF counted as one line break. Falls back to code points where Intl.Segmenter is missing.
+ */
+export function visibleLength(text: string): number {
+  const normalised = text.replace(/\r\n/g, '\n');
+  if (!segmenter) return [...normalised].length;
+  let count = 0;
+  for (const _ of segmenter.segment(normalised)) count++;
+  return count;
+}
+
+export interface LengthRule {
+  min?: number;
+  max?: number;
+  required?: boolean;
+}
+
+/** Trims and checks a free-text field against its limits. Codes: `empty`, `too-short`, `too-long`. */
+export function validateText(input: string, rule: LengthRule, lang = 'ru'): Validation<string> {
+  const value = (input ?? '').trim();
+  const n = visibleLength(value);
+  if (!n) return rule.required ? fail('empty', translate(lang, 'text.empty')) : ok('');
+  if (rule.min !== undefined && n < rule.min) return fail('too-short', translate(lang, 'text.tooShort', { min: rule.min, n }));
+  if (rule.max !== undefined && n > rule.max) return fail('too-long', translate(lang, 'text.tooLong', { max: rule.max, n }));
+  return ok(value);
+}
+
+export type SensitiveKind = 'card' | 'cvc' | 'password' | 'sms-code' | 'passport';
+
+/** A fragment of free text that must not be sent to support (the articles forbid it). */
+export interface SensitiveFragment {
+  kind: SensitiveKind;
+  start: number;
+  end: number;
+  text: string;
+  /** What it is, in the user's words («номер банковской карты»). */
+  label: string;
+}
+
+const KIND_LABEL: Record<SensitiveKind, MessageKey> = {
+  card: 'pii.card',
+  cvc: 'pii.cvc',
+  password: 'pii.password',
+  'sms-code': 'pii.smsCode',
+  passport: 'pii.passport',
+};
+
+/** Luhn check of a card number's digits. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+// Lookarounds instead of \b: \b knows only ASCII letters, so it fails next to Cyrillic.
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
+const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
+
+interface Pattern {
+  kind: SensitiveKind;
+  regex: RegExp;
+  accept?: (match: string) => boolean;
+}
+
+const PATTERNS: Pattern[] = [
+  {
+    kind: 'card',
+    regex: new RegExp(`${NOT_WORD_BEFORE}\\d(?:[ -]?\\d){12,18}${NOT_WORD_AFTER}`, 'gu'),
+    accept: (match) => luhnValid(match.replace(/\D/g, '')),
+  },
+  {
+    kind: 'cvc',
+    regex: new RegExp(`${NOT_WORD_BEFORE}(?:cvc2?|cvv2?|cvp2?|код безопасности|код с обратной стороны(?: карты)?)\\s*[:=\\-–—]?\\s*\\d{3,4}${NOT_WORD_AFTER}`, 'giu'),
+  },
+  {
+    kind: 'password',
+    regex: new RegExp(`${NOT_WORD_BEFORE}(?:пароль|парол[ьяе]м?|password|pass|pwd)(?:\\s*[:=—–-]\\s*|\\s+(?:это|был|такой|был такой)\\s*:?\\s*)[^\\s,;]+`, 'giu'),
+  },
+  {
+    kind: 'sms-code',
+    regex: new RegExp(`${NOT_WORD_BEFORE}(?:код(?:ом)?\\s+(?:из\\s+)?(?:смс|sms|сообщения)|смс[- ]?код|sms[- ]?код|код подтверждения|одноразовый код)\\s*[:=\\-–—]?\\s*\\d{4,8}${NOT_WORD_AFTER}`, 'giu'),
+  },
+  {
+    kind: 'passport',
+    regex: new RegExp(`(?:${NOT_WORD_BEFORE}(?:паспорт\\p{L}*|серия)\\s*[:№]?\\s*\\d{2}\\s?\\d{2}\\s*(?:№|номер)?\\s*\\d{6}|${NOT_WORD_BEFORE}\\d{2}\\s\\d{2}\\s+№?\\s*\\d{6})${NOT_WORD_AFTER}`, 'giu'),
+  },
+];
+
+/**
+ * Finds what must not be sent to support: bank card numbers (Luhn-checked), CVC codes,
+ * passwords, SMS codes and passport series with number. Returns their ranges, sorted, without
+ * overlaps, so the form can highlight them and offer to remove them.
+ */
+export function findSensitive(text: string, lang = 'ru'): SensitiveFragment[] {
+  const found: SensitiveFragment[] = [];
+  for (const { kind, regex, accept } of PATTERNS) {
+    for (const match of text.matchAll(regex)) {
+      if (accept && !accept(match[0])) continue;
+      const start = match.index;
+      found.push({ kind, start, end: start + match[0].length, text: match[0], label: translate(lang, KIND_LABEL[kind]) });
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found.filter((item, i) => !found.slice(0, i).some((other) => other.end > item.start));
+}
+
+/** Removes the given fragments from the text, tidying the spaces left behind. */
+export function removeFragments(text: string, fragments: readonly SensitiveFragment[]): string {
+  let result = text;
+  for (const { start, end } of [...fragments].sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, start) + result.slice(end);
+  }
+  return result.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.;:!?])/g, '$1');
+}
+
+const URGENT = new RegExp(`${NOT_WORD_BEFORE}(?:сбо(?:й|я|ю|ем|е|и|ев|ям|ями|ях)|недоступн\\p{L}*|отказ\\p{L}*)${NOT_WORD_AFTER}`, 'iu');
+
+/** A request naming «сбой», «недоступность» or «отказ» (any inflection) is marked urgent. */
+export function isUrgent(...texts: string[]): boolean {
+  return texts.some((text) => URGENT.test(text));
+}
