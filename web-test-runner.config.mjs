@@ -3,7 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
-import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './scripts/wtr-counting-reporter.mjs';
 import { referenceServerPlugin } from './scripts/wtr-reference-server.mjs';
 
@@ -43,5 +43,5 @@ export default {
   browserStartTimeout: 120_000,
   testFramework: { config: { timeout: 20_000 } },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), referenceServerPlugin()],
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter('.cache/wtr-summary.json')],
+  reporters: [defaultReporter(), countingReporter('.cache/wtr-summary.json')],
 };

@@ -86,7 +86,7 @@ export async function readPayload(req: IncomingMessage, tmpDir: string, limits: 
           stream.resume();
           return;
         }
-        const upload: StoredUpload = { id: randomUUID(), name: cleanName(info.filename), type: 'unknown', size: 0, path: join(tmpDir, randomUUID()), sha256: '' };
+        const upload: StoredUpload = { id: randomUUID(), name: cleanName(info.filename ?? ''), type: 'unknown', size: 0, path: join(tmpDir, randomUUID()), sha256: '' };
         files.push(upload);
         const hash = createHash('sha256');
         const out = createWriteStream(upload.path);
@@ -116,9 +116,10 @@ export async function readPayload(req: IncomingMessage, tmpDir: string, limits: 
       parser.on('close', () => {
         void Promise.all(pending).then(() => {
           if (failed) return;
-          if (payloadText === null) return fail(new HttpError(400, PROBLEM.badRequest, 'Нет поля payload'));
+          const text: string | null = payloadText;
+          if (text === null) return fail(new HttpError(400, PROBLEM.badRequest, 'Нет поля payload'));
           try {
-            resolve(JSON.parse(payloadText));
+            resolve(JSON.parse(text));
           } catch {
             fail(new HttpError(400, PROBLEM.badRequest, 'Поле payload — не JSON'));
           }

@@ -31,7 +31,7 @@ export function supportedLang(lang: string | null | undefined): string {
 /** Translates `key` into `lang`, filling `{placeholders}`; a numeric `n` picks the plural form. */
 export function translate(lang: string, key: MessageKey, params: Params = {}): string {
   const code = supportedLang(lang);
-  const entry = dictionaries.get(code)?.[key] ?? ru[key];
+  const entry: string | PluralForms = dictionaries.get(code)?.[key] ?? ru[key];
   let text: string;
   if (typeof entry === 'string') text = entry;
   else {

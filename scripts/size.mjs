@@ -1,0 +1,47 @@
+// `npm run size`: gzip and brotli size of the single-file bundle and of each element entry with
+// everything it imports (Lit included, as a page without Lit would load it). Fails above budget.
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const KB = 1024;
+const BUDGET = { bundle: 45 * KB, element: 22 * KB };
+const ELEMENTS = ['support-form', 'provider', 'chat', 'ticket-status', 'faq-search'];
+
+if (!existsSync('dist/gu-support-kit.js')) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+function measure(code) {
+  const bytes = Buffer.from(code);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+async function entryWithDependencies(file) {
+  const result = await build({ entryPoints: [file], bundle: true, minify: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent' });
+  return result.outputFiles[0].text;
+}
+
+const rows = [{ name: 'gu-support-kit.js (all elements)', ...measure(readFileSync('dist/gu-support-kit.js')), budget: BUDGET.bundle }];
+for (const name of ELEMENTS) {
+  const file = `dist/${name}.js`;
+  if (!existsSync(file)) continue;
+  rows.push({ name: `${name} + deps`, ...measure(await entryWithDependencies(file)), budget: BUDGET.element });
+}
+
+const kb = (n) => (n / KB).toFixed(1).padStart(7);
+console.log(`${'entry'.padEnd(36)}${'raw KB'.padStart(9)}${'gzip KB'.padStart(9)}${'brotli KB'.padStart(11)}${'budget'.padStart(9)}`);
+let over = false;
+for (const row of rows) {
+  const ok = row.gzip <= row.budget;
+  over ||= !ok;
+  console.log(`${row.name.padEnd(36)}${kb(row.raw)}  ${kb(row.gzip)}    ${kb(row.brotli)}  ${kb(row.budget)} ${ok ? '✓' : '✗ over budget'}`);
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/size.json', JSON.stringify(rows, null, 2) + '\n');
+process.exit(over ? 1 : 0);

@@ -1,0 +1,163 @@
+import { AdapterError, type AdapterErrorKind } from './errors.js';
+import type {
+  Article,
+  ChatEvent,
+  ChatMessage,
+  ChatSession,
+  NewTicket,
+  RequestOptions,
+  SupportAdapter,
+  Ticket,
+  TicketComment,
+  TicketReceipt,
+  TicketSummary,
+  Topic,
+  UploadFile,
+} from './types.js';
+import { validateNewTicket, DEFAULT_RULES } from '../validate/ticket.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { defaultTopics } from '../topics.js';
+
+export interface MemoryAdapterOptions {
+  topics?: Topic[];
+  articles?: Article[];
+  tickets?: Ticket[];
+  /** Simulated network latency in ms. */
+  latencyMs?: number;
+}
+
+/**
+ * Keeps everything in memory, validating like the reference server: for Storybook and element
+ * unit tests only. Real delivery is proved against the reference server (test/e2e).
+ */
+export class MemoryAdapter implements SupportAdapter {
+  readonly tickets = new Map<string, Ticket>();
+  private readonly replies = new Map<string, unknown>();
+  private readonly failures: { kind: AdapterErrorKind; problem?: AdapterError['details']['problem'] }[] = [];
+  private readonly listeners = new Map<string, Set<(e: ChatEvent) => void>>();
+  private readonly chats = new Map<string, ChatMessage[]>();
+  private counter = 0;
+
+  constructor(private readonly options: MemoryAdapterOptions = {}) {
+    for (const ticket of options.tickets ?? []) this.tickets.set(ticket.number, ticket);
+  }
+
+  /** Makes the next call fail with this kind (and, for `rejected`, this problem). */
+  failNext(kind: AdapterErrorKind, problem?: AdapterError['details']['problem']): void {
+    this.failures.push({ kind, ...(problem ? { problem } : {}) });
+  }
+
+  private async step(options?: RequestOptions): Promise<void> {
+    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
+    if (options?.signal?.aborted) throw options.signal.reason;
+    const failure = this.failures.shift();
+    if (failure) throw new AdapterError(failure.kind, failure.kind, { ...(failure.problem ? { problem: failure.problem } : {}), ...(failure.kind === 'rate-limited' ? { retryAfterMs: 1000 } : {}) });
+  }
+
+  async listTopics(options?: RequestOptions): Promise<Topic[]> {
+    await this.step(options);
+    return this.options.topics ?? defaultTopics();
+  }
+
+  async createTicket(ticket: NewTicket, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketReceipt> {
+    await this.step(options);
+    options.onProgress?.(1);
+    const replay = this.replies.get(options.idempotencyKey);
+    if (replay) return replay as TicketReceipt;
+    const checked = validateNewTicket(ticket, DEFAULT_RULES, ticket.lang);
+    if (!checked.ok) throw new AdapterError('rejected', 'validation', { status: 422, problem: { type: 'urn:gu-support:problem:validation', title: 'validation', status: 422, errors: checked.errors } });
+    const now = new Date();
+    const number = `${now.getUTCFullYear()}${String(++this.counter).padStart(6, '0')}`;
+    const receipt: TicketReceipt = {
+      number,
+      status: 'accepted',
+      createdAt: now.toISOString(),
+      dueFirstReplyAt: new Date(now.getTime() + 86_400_000).toISOString(),
+      dueAnswerAt: addWorkingDays(now, 5).toISOString(),
+      urgent: Boolean(checked.value.urgent),
+    };
+    this.tickets.set(number, {
+      ...receipt,
+      topic: ticket.topic,
+      title: ticket.title,
+      description: ticket.description,
+      updatedAt: receipt.createdAt,
+      history: [{ status: 'accepted', at: receipt.createdAt }],
+      comments: [],
+      attachments: files.map((f, i) => ({ id: String(i), name: f.name, type: f.type, size: f.data.byteLength, url: '#' })),
+    });
+    this.replies.set(options.idempotencyKey, receipt);
+    return receipt;
+  }
+
+  async getTicket(number: string, _contact: string, options?: RequestOptions): Promise<Ticket> {
+    await this.step(options);
+    const ticket = this.tickets.get(number);
+    if (!ticket) throw new AdapterError('not-found', 'not found', { status: 404 });
+    return ticket;
+  }
+
+  async listMyTickets(options?: RequestOptions): Promise<TicketSummary[]> {
+    await this.step(options);
+    return [...this.tickets.values()].map(({ number, status, topic, title, createdAt, updatedAt, urgent }) => ({ number, status, topic, title, createdAt, updatedAt, urgent }));
+  }
+
+  async addComment(number: string, contact: string, text: string, _files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment> {
+    const ticket = await this.getTicket(number, contact, options);
+    const replay = this.replies.get(options.idempotencyKey);
+    if (replay) return replay as TicketComment;
+    const comment: TicketComment = { id: String(ticket.comments.length + 1), author: 'citizen', text, at: new Date().toISOString(), attachments: [] };
+    ticket.comments.push(comment);
+    this.replies.set(options.idempotencyKey, comment);
+    return comment;
+  }
+
+  async listArticles(options?: RequestOptions): Promise<Article[]> {
+    await this.step(options);
+    return this.options.articles ?? [];
+  }
+
+  async createChatSession(options?: RequestOptions): Promise<ChatSession> {
+    await this.step(options);
+    const session: ChatSession = { id: `chat-${++this.counter}`, token: 'memory', state: 'bot' };
+    this.chats.set(session.id, []);
+    this.post(session.id, 'bot', 'Здравствуйте! Чем помочь?');
+    return session;
+  }
+
+  private post(id: string, author: ChatMessage['author'], text: string): ChatMessage {
+    const list = this.chats.get(id) ?? [];
+    const message: ChatMessage = { id: `${id}:${list.length + 1}`, seq: list.length + 1, author, text, at: new Date().toISOString() };
+    list.push(message);
+    this.chats.set(id, list);
+    for (const listener of this.listeners.get(id) ?? []) listener({ type: 'message', message });
+    return message;
+  }
+
+  async sendChatMessage(session: ChatSession, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
+    await this.step(options);
+    const replay = this.replies.get(options.idempotencyKey);
+    if (replay) return replay as ChatMessage;
+    const message = this.post(session.id, 'citizen', text);
+    this.replies.set(options.idempotencyKey, message);
+    return message;
+  }
+
+  subscribeChat(session: ChatSession, onEvent: (event: ChatEvent) => void, afterSeq = 0): () => void {
+    for (const message of this.chats.get(session.id) ?? []) if (message.seq > afterSeq) onEvent({ type: 'message', message });
+    const set = this.listeners.get(session.id) ?? new Set();
+    set.add(onEvent);
+    this.listeners.set(session.id, set);
+    return () => set.delete(onEvent);
+  }
+
+  async requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
+    await this.step(options);
+    for (const listener of this.listeners.get(session.id) ?? []) listener({ type: 'state', state: 'queued', queuePosition: 1 });
+    return { ...session, state: 'queued', queuePosition: 1 };
+  }
+
+  async rateChat(_session: ChatSession, _score: number, _comment?: string, options?: RequestOptions): Promise<void> {
+    await this.step(options);
+  }
+}

@@ -1,0 +1,192 @@
+import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './errors.js';
+import type {
+  Article,
+  ChatEvent,
+  ChatMessage,
+  ChatSession,
+  NewTicket,
+  RequestOptions,
+  SupportAdapter,
+  Ticket,
+  TicketComment,
+  TicketReceipt,
+  TicketSummary,
+  Topic,
+  UploadFile,
+} from './types.js';
+
+export interface RestAdapterOptions {
+  /** Base URL of the API, e.g. `/api/support` or `https://support.example.gov.ru/api`. */
+  endpoint: string;
+  /** Extra headers on every request (an API key, a portal's session header). */
+  headers?: Record<string, string>;
+  /** Returns the signed-in user's bearer token, or null for anonymous requests. */
+  getToken?: () => string | null | Promise<string | null>;
+  /** Milliseconds before a request counts as timed out (uploads get 4× as long). Default 15 s. */
+  timeoutMs?: number;
+  /** Language the server should answer in (Accept-Language). */
+  lang?: string;
+}
+
+interface Sent {
+  method: string;
+  path: string;
+  body?: unknown;
+  files?: UploadFile[];
+  options?: RequestOptions;
+  headers?: Record<string, string>;
+}
+
+/** Same messages the UI shows; the elements translate by `kind`, these are for logs. */
+const KIND_MESSAGE = {
+  offline: 'Нет соединения с сервером',
+  timeout: 'Сервер не ответил вовремя',
+} as const;
+
+/**
+ * The adapter for the REST contract of docs/api.md: fetch for JSON, XMLHttpRequest for uploads
+ * (fetch cannot report upload progress), Server-Sent Events for the chat.
+ */
+export class RestAdapter implements SupportAdapter {
+  private readonly base: string;
+
+  constructor(private readonly options: RestAdapterOptions) {
+    this.base = options.endpoint.replace(/\/+$/, '');
+  }
+
+  private url(path: string): string {
+    return `${this.base}${path}`;
+  }
+
+  private async headers(extra: Record<string, string> = {}, options?: RequestOptions): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers, ...extra };
+    if (this.options.lang) headers['Accept-Language'] = this.options.lang;
+    const token = await this.options.getToken?.();
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (options?.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    return headers;
+  }
+
+  private timeoutSignal(options: RequestOptions | undefined, factor = 1): { signal: AbortSignal; timedOut: () => boolean } {
+    const timeout = AbortSignal.timeout((this.options.timeoutMs ?? 15_000) * factor);
+    const signal = options?.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    return { signal, timedOut: () => timeout.aborted && !options?.signal?.aborted };
+  }
+
+  private async request<T>({ method, path, body, files, options, headers: extra }: Sent): Promise<T> {
+    if (files?.length || options?.onProgress) return this.upload<T>({ method, path, body, files: files ?? [], options, headers: extra });
+    const { signal, timedOut } = this.timeoutSignal(options);
+    const headers = await this.headers(body !== undefined ? { 'Content-Type': 'application/json', ...extra } : extra, options);
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), { method, headers, body: body !== undefined ? JSON.stringify(body) : undefined, signal, credentials: 'same-origin' });
+    } catch (error) {
+      throw this.networkError(error, timedOut(), options?.signal);
+    }
+    const text = await response.text().catch(() => '');
+    return this.parse<T>(response.status, text, response.headers.get('Retry-After'));
+  }
+
+  private networkError(error: unknown, timedOut: boolean, userSignal?: AbortSignal): unknown {
+    if (userSignal?.aborted) return userSignal.reason ?? error;
+    if (timedOut) return new AdapterError('timeout', KIND_MESSAGE.timeout);
+    return new AdapterError('offline', KIND_MESSAGE.offline);
+  }
+
+  private parse<T>(status: number, text: string, retryAfter: string | null): T {
+    let data: unknown = null;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+    if (status >= 200 && status < 300) return data as T;
+    const problem = data && typeof data === 'object' && 'status' in data ? (data as Problem) : undefined;
+    const kind = kindForStatus(status);
+    throw new AdapterError(kind, problem?.title ?? `HTTP ${status}`, {
+      status,
+      ...(problem ? { problem } : {}),
+      ...(kind === 'rate-limited' ? { retryAfterMs: parseRetryAfter(retryAfter) ?? 30_000 } : {}),
+    });
+  }
+
+  /** Multipart upload through XHR for progress events; `payload` JSON plus `files` parts. */
+  private async upload<T>({ method, path, body, files, options, headers: extra }: Sent & { files: UploadFile[] }): Promise<T> {
+    const form = new FormData();
+    form.append('payload', JSON.stringify(body ?? {}));
+    for (const file of files) form.append('files', new Blob([file.data], { type: file.type }), file.name);
+    const headers = await this.headers(extra, options);
+    const { signal, timedOut } = this.timeoutSignal(options, 4);
+    return new Promise<T>((resolve, reject) => {
+      if (signal.aborted) return reject(this.networkError(signal.reason, timedOut(), options?.signal));
+      const xhr = new XMLHttpRequest();
+      xhr.open(method, this.url(path));
+      for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+      xhr.upload.onprogress = (e) => e.lengthComputable && options?.onProgress?.(e.loaded / e.total);
+      const abort = () => xhr.abort();
+      signal.addEventListener('abort', abort, { once: true });
+      const done = () => signal.removeEventListener('abort', abort);
+      xhr.onload = () => {
+        done();
+        try {
+          resolve(this.parse<T>(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After')));
+        } catch (error) {
+          reject(error);
+        }
+      };
+      xhr.onerror = xhr.onabort = () => {
+        done();
+        reject(this.networkError(signal.reason, timedOut(), options?.signal));
+      };
+      xhr.send(form);
+    });
+  }
+
+  async listTopics(options?: RequestOptions): Promise<Topic[]> {
+    return (await this.request<{ topics: Topic[] }>({ method: 'GET', path: '/topics', options })).topics;
+  }
+
+  createTicket(ticket: NewTicket, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketReceipt> {
+    return this.request<TicketReceipt>({ method: 'POST', path: '/tickets', body: ticket, files, options });
+  }
+
+  getTicket(number: string, contact: string, options?: RequestOptions): Promise<Ticket> {
+    return this.request<Ticket>({ method: 'GET', path: `/tickets/${encodeURIComponent(number)}?contact=${encodeURIComponent(contact)}`, options });
+  }
+
+  async listMyTickets(options?: RequestOptions): Promise<TicketSummary[]> {
+    return (await this.request<{ tickets: TicketSummary[] }>({ method: 'GET', path: '/my/tickets', options })).tickets;
+  }
+
+  addComment(number: string, contact: string, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment> {
+    return this.request<TicketComment>({ method: 'POST', path: `/tickets/${encodeURIComponent(number)}/comments`, body: { contact, text }, files, options });
+  }
+
+  async listArticles(options?: RequestOptions): Promise<Article[]> {
+    return (await this.request<{ articles: Article[] }>({ method: 'GET', path: '/articles', options })).articles;
+  }
+
+  createChatSession(options?: RequestOptions): Promise<ChatSession> {
+    return this.request<ChatSession>({ method: 'POST', path: '/chat/sessions', options });
+  }
+
+  sendChatMessage(session: ChatSession, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
+    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body: { text }, options, headers: { 'X-Chat-Token': session.token } });
+  }
+
+  /** EventSource reconnects by itself and resumes after the last seen message (Last-Event-ID). */
+  subscribeChat(session: ChatSession, onEvent: (event: ChatEvent) => void, afterSeq = 0): () => void {
+    const source = new EventSource(this.url(`/chat/sessions/${session.id}/events?token=${encodeURIComponent(session.token)}&after=${afterSeq}`));
+    const handle = (e: MessageEvent<string>) => onEvent(JSON.parse(e.data) as ChatEvent);
+    for (const type of ['message', 'state', 'typing']) source.addEventListener(type, handle as EventListener);
+    return () => source.close();
+  }
+
+  requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
+    return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/operator`, options, headers: { 'X-Chat-Token': session.token } });
+  }
+
+  async rateChat(session: ChatSession, score: number, comment?: string, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/rating`, body: { score, comment }, options, headers: { 'X-Chat-Token': session.token } });
+  }
+}

@@ -1,0 +1,58 @@
+import { css, html, nothing } from 'lit';
+
+export interface SummaryItem {
+  /** Field key the link leads to. */
+  field: string;
+  /** Exactly the inline message of that field. */
+  message: string;
+}
+
+/**
+ * GOV.UK-style error summary: a heading and one link per error, with the same words as the
+ * inline messages. The container takes focus on submit; a link moves focus to its field.
+ */
+export function renderErrorSummary(title: string, items: readonly SummaryItem[], onSelect: (field: string) => void) {
+  if (!items.length) return nothing;
+  return html`<div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title" role="alert">
+    <h2 id="error-summary-title">${title}</h2>
+    <ul>
+      ${items.map(
+        (item) =>
+          html`<li>
+            <a
+              href="#${item.field}"
+              @click=${(e: Event) => {
+                e.preventDefault();
+                onSelect(item.field);
+              }}
+              >${item.message}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+export const errorSummaryStyles = css`
+  .error-summary {
+    margin-block-end: calc(var(--_space) * 3);
+    padding: calc(var(--_space) * 2);
+    border: 4px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+  .error-summary:focus {
+    outline: var(--_focus-width) solid var(--_focus);
+  }
+  .error-summary h2 {
+    margin: 0 0 var(--_space);
+    font-size: 1.25em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,1 @@
+export { GuSupportProvider } from './gu-support-provider.js';

@@ -1,0 +1,60 @@
+import type { NewTicket, TechContext } from '../../core/adapter/types.js';
+import { isUrgent } from '../../core/validate/text.js';
+
+/** Field keys: the names of docs/api.md, so a server's field error finds its field. */
+export const FIELD_ORDER = [
+  'topic',
+  'previousNumber',
+  'title',
+  'description',
+  'contact.phone',
+  'contact.email',
+  'contact.fullName',
+  'contact.snils',
+  'contact.inn',
+  'contact.accountNumber',
+  'consent',
+] as const;
+export type FieldKey = (typeof FIELD_ORDER)[number];
+
+/** What the form holds, as strings: also what a draft or a prefill carries. */
+export type FormValues = Partial<Record<Exclude<FieldKey, 'consent'>, string>>;
+
+export interface BuildInput {
+  values: FormValues;
+  consentVersion: string;
+  consentGivenAt: Date;
+  context?: TechContext;
+  lang: string;
+}
+
+const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+export function buildTicket({ values, consentVersion, consentGivenAt, context, lang }: BuildInput): NewTicket {
+  const title = values.title?.trim() ?? '';
+  const description = values.description?.trim() ?? '';
+  return {
+    topic: values.topic ?? '',
+    title,
+    description,
+    contact: {
+      phone: values['contact.phone']?.trim() ?? '',
+      email: optional(values['contact.email']),
+      fullName: optional(values['contact.fullName']),
+      snils: optional(values['contact.snils']),
+      inn: optional(values['contact.inn']),
+      accountNumber: optional(values['contact.accountNumber']),
+    },
+    consent: { version: consentVersion, givenAt: consentGivenAt.toISOString() },
+    urgent: isUrgent(title, description),
+    previousNumber: optional(values.previousNumber),
+    ...(context ? { context } : {}),
+    lang,
+  };
+}
+
+/** The part of a request that makes it "the same request": not the consent time nor the context. */
+export function contentKey(ticket: NewTicket): string {
+  const { topic, title, description, contact, previousNumber } = ticket;
+  return JSON.stringify([topic, title.replace(/\s+/g, ' '), description.replace(/\s+/g, ' '), contact, previousNumber ?? '']);
+}

@@ -1,0 +1,125 @@
+import { css } from 'lit';
+
+export const formStyles = css`
+  :host {
+    display: block;
+    max-width: 42rem;
+  }
+  .heading {
+    margin: 0 0 var(--_space);
+    font-size: 1.5em;
+    line-height: 1.25;
+  }
+  .intro {
+    margin: 0 0 calc(var(--_space) * 3);
+    color: var(--_text-secondary);
+  }
+  fieldset {
+    margin: 0 0 calc(var(--_space) * 2);
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    margin-block-end: calc(var(--_space) * 2);
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  .notice {
+    margin-block-end: calc(var(--_space) * 3);
+    padding: calc(var(--_space) * 2);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    border-left: 4px solid var(--_primary);
+  }
+  .notice.warning {
+    background: var(--_warning-bg);
+    border-left-color: #b35c00;
+  }
+  .notice.error {
+    background: var(--_surface);
+    border: 2px solid var(--_error);
+    border-left-width: 6px;
+  }
+  .notice h3 {
+    margin: 0 0 var(--_space);
+    font-size: 1.1em;
+  }
+  .notice p {
+    margin: 0 0 var(--_space);
+  }
+  mark {
+    background: #ffd6d6;
+    color: inherit;
+    outline: 2px solid var(--_error);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+    align-items: center;
+  }
+  details {
+    margin-block-end: calc(var(--_space) * 3);
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_primary);
+    text-decoration: underline;
+  }
+  dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: calc(var(--_space) / 2) calc(var(--_space) * 2);
+    margin: var(--_space) 0;
+    overflow-wrap: anywhere;
+  }
+  dt {
+    color: var(--_text-secondary);
+  }
+  dd {
+    margin: 0;
+  }
+  progress {
+    width: 12rem;
+    height: 0.75rem;
+    accent-color: var(--_primary);
+  }
+  .success {
+    padding: calc(var(--_space) * 3);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    border-left: 6px solid var(--_success);
+  }
+  .success h2 {
+    margin: 0 0 calc(var(--_space) * 2);
+  }
+  .success h2:focus {
+    outline: none;
+  }
+  .number {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+    align-items: center;
+    margin-block-end: calc(var(--_space) * 2);
+  }
+  .number strong {
+    font-size: 2em;
+    letter-spacing: 0.05em;
+    font-variant-numeric: tabular-nums;
+    user-select: all;
+  }
+  .inline-check {
+    display: flex;
+    gap: var(--_space);
+    align-items: center;
+  }
+  .inline-check input {
+    width: 22px;
+    height: 22px;
+    accent-color: var(--_primary);
+  }
+  a {
+    color: var(--_primary);
+  }
+`;

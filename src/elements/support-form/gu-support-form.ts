@@ -1,0 +1,545 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, queryAll, state } from 'lit/decorators.js';
+import { AdapterError, isAdapterError, type FieldError } from '../../core/adapter/errors.js';
+import type { NewTicket, TechContext, TicketReceipt, Topic, UploadFile } from '../../core/adapter/types.js';
+import { collectTechContext } from '../../core/tech-context.js';
+import { defaultTopics } from '../../core/topics.js';
+import { validateEmail } from '../../core/validate/email.js';
+import { validateInn } from '../../core/validate/inn.js';
+import { validatePhone } from '../../core/validate/phone.js';
+import { validateSnils } from '../../core/validate/snils.js';
+import { findSensitive, isUrgent, removeFragments, validateText, type SensitiveFragment } from '../../core/validate/text.js';
+import { DEFAULT_RULES, TICKET_NUMBER, type FieldMode } from '../../core/validate/ticket.js';
+import { fail, ok } from '../../core/result.js';
+import { buttons } from '../../theme/tokens.js';
+import { renderErrorSummary, errorSummaryStyles, type SummaryItem } from '../internal/error-summary.js';
+import type { GuFormControl } from '../internal/form-control.js';
+import { GuElement, define } from '../internal/gu-element.js';
+import '../internal/gu-text-field.js';
+import '../internal/gu-select-field.js';
+import '../internal/gu-checkbox-field.js';
+import { FIELD_ORDER, buildTicket, contentKey, type FieldKey, type FormValues } from './form-model.js';
+import { formStyles } from './gu-support-form.styles.js';
+import { renderPiiWarning } from './pii-warning.js';
+import { renderSuccess } from './success-panel.js';
+
+export interface SubmitDetail {
+  ticket: NewTicket;
+  files: UploadFile[];
+}
+export interface SubmittedDetail {
+  receipt: TicketReceipt;
+  ticket: NewTicket;
+}
+export interface ErrorDetail {
+  kind: AdapterError['kind'] | 'no-adapter';
+  message: string;
+  fieldErrors: FieldError[];
+}
+
+type Phase = 'editing' | 'sending' | 'sent';
+
+/**
+ * The support request form: topic, title, description with a counter, contacts with
+ * e-mail, phone, SNILS and INN checked in the browser (and again by the server), a guard
+ * against passwords and card numbers in the text, the technical context shown before sending,
+ * and a separate consent to personal data processing (152-ФЗ).
+ *
+ * Works standalone (`endpoint` or `adapter`) or inside `<gu-support-provider>`.
+ *
+ * @summary Citizen's technical support request form.
+ * @slot header - Replaces the default heading and introduction (the portal's own words).
+ * @slot legal - A legal note shown above the send button.
+ * @fires gu-submit - Cancelable; before sending. `detail: { ticket, files }`.
+ * @fires gu-submitted - The server registered the request. `detail: { receipt, ticket }`.
+ * @fires gu-error - Sending failed. `detail: { kind, message, fieldErrors }`.
+ * @csspart form - The form element.
+ * @csspart submit - The send button.
+ * @csspart success - The confirmation panel with the request number.
+ * @cssprop --gu-color-primary - Buttons and links.
+ * @cssprop --gu-color-error - Error messages and borders.
+ * @cssprop --gu-font-size - Base font size.
+ */
+export class GuSupportForm extends GuElement {
+  static override styles = [...GuElement.styles, buttons, errorSummaryStyles, formStyles];
+
+  /** Topics to choose from; by default loaded from the adapter, else the DOMAIN.md categories. */
+  @property({ attribute: false }) topics?: Topic[];
+  /** Character limit of the description (shown with a counter). */
+  @property({ type: Number, attribute: 'description-max' }) descriptionMax = DEFAULT_RULES.descriptionMax;
+  /** E-mail field: `hidden`, `optional` or `required`. */
+  @property() email: FieldMode = 'optional';
+  /** Full name field: `hidden`, `optional` or `required`. */
+  @property({ attribute: 'full-name' }) fullName: FieldMode = 'optional';
+  /** SNILS field: `hidden`, `optional` or `required`. */
+  @property() snils: FieldMode = 'optional';
+  /** INN field: `hidden`, `optional` or `required`. */
+  @property() inn: FieldMode = 'hidden';
+  /** Personal account number field: `hidden`, `optional` or `required`. */
+  @property() account: FieldMode = 'hidden';
+  /** Address of the consent text (a separate document since September 2025). */
+  @property({ attribute: 'consent-url' }) consentUrl = '';
+  /** Address of the personal data processing policy. */
+  @property({ attribute: 'policy-url' }) policyUrl = '';
+  /** Version of the consent text the user agrees to; sent with the time it was given. */
+  @property({ attribute: 'consent-version' }) consentVersion = '2025-09-01';
+  /** Version of the host application, sent in the technical context. */
+  @property({ attribute: 'app-version' }) appVersion = '';
+  /** Number of an earlier request: starts a repeat request linked to it. */
+  @property({ attribute: 'previous-number' }) previousNumber = '';
+  /** Prefill for signed-in users. */
+  @property({ attribute: 'user-name' }) userName = '';
+  @property({ attribute: 'user-phone' }) userPhone = '';
+  @property({ attribute: 'user-email' }) userEmail = '';
+
+  @state() private values: FormValues = {};
+  @state() private consent = false;
+  @state() private excludeContext = false;
+  @state() private context: TechContext = {};
+  @state() private loadedTopics?: Topic[];
+  @state() private topicsLoading = false;
+  @state() private summary: SummaryItem[] = [];
+  @state() private phase: Phase = 'editing';
+  @state() private progress = 0;
+  @state() private failure = '';
+  @state() private notice = '';
+  @state() private receipt?: TicketReceipt;
+  @state() private status = '';
+  @state() private piiDismissed = '';
+
+  @query('form') private formElement!: HTMLFormElement;
+  @query('.error-summary') private summaryElement?: HTMLElement;
+  @query('.success h2') private successHeading?: HTMLElement;
+  @queryAll('[data-field]') private fieldElements!: NodeListOf<GuFormControl>;
+
+  /** The last request delivered from this form: sending it again is a duplicate. */
+  private lastDelivered?: { key: string; receipt: TicketReceipt };
+  /** An attempt whose outcome is unknown (timeout, lost response) keeps its idempotency key. */
+  private pendingAttempt?: { key: string; idempotencyKey: string };
+  private consentGivenAt?: Date;
+  private loadedFor?: unknown;
+  private readonly onHandoff = (e: Event) => this.prefill((e as CustomEvent<FormValues>).detail ?? {});
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('gu-handoff', this.onHandoff);
+    this.context = collectTechContext(this.appVersion || this.config?.appVersion);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('gu-handoff', this.onHandoff);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('userName') || changed.has('userPhone') || changed.has('userEmail') || changed.has('previousNumber')) {
+      this.values = {
+        ...this.values,
+        ...(this.userName && !this.values['contact.fullName'] ? { 'contact.fullName': this.userName } : {}),
+        ...(this.userPhone && !this.values['contact.phone'] ? { 'contact.phone': this.userPhone } : {}),
+        ...(this.userEmail && !this.values['contact.email'] ? { 'contact.email': this.userEmail } : {}),
+        ...(this.previousNumber && !this.values.previousNumber ? { previousNumber: this.previousNumber } : {}),
+      };
+    }
+    const adapter = this.activeAdapter;
+    if (!this.topics && adapter && this.loadedFor !== adapter) {
+      this.loadedFor = adapter;
+      void this.loadTopics();
+    }
+  }
+
+  private async loadTopics(): Promise<void> {
+    const adapter = this.activeAdapter;
+    if (!adapter) return;
+    this.topicsLoading = true;
+    try {
+      this.loadedTopics = await adapter.listTopics();
+    } catch {
+      // The default categories work with any backend that accepts them; the form stays usable.
+      this.loadedTopics = undefined;
+    } finally {
+      this.topicsLoading = false;
+    }
+  }
+
+  private get topicList(): Topic[] {
+    return this.topics ?? this.loadedTopics ?? defaultTopics(this.locale);
+  }
+
+  private get needsPrevious(): boolean {
+    return Boolean(this.previousNumber || this.values.previousNumber || this.topicList.find((t) => t.id === this.values.topic)?.needsPreviousNumber);
+  }
+
+  /** Fills fields (a signed-in user's contacts, a FAQ article's hand-off); keeps what is not given. */
+  prefill(data: FormValues): void {
+    this.values = { ...this.values, ...Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) };
+    this.phase = 'editing';
+  }
+
+  /** Clears everything the user entered and any message. */
+  reset(): void {
+    this.formElement?.reset();
+    this.values = {};
+    this.consent = false;
+    this.consentGivenAt = undefined;
+    this.excludeContext = false;
+    this.summary = [];
+    this.failure = '';
+    this.notice = '';
+    this.piiDismissed = '';
+    this.phase = 'editing';
+    this.receipt = undefined;
+    this.pendingAttempt = undefined;
+    this.requestUpdate('userName');
+  }
+
+  private set(field: Exclude<FieldKey, 'consent'>, value: string): void {
+    this.values = { ...this.values, [field]: value };
+    this.notice = '';
+  }
+
+  private get sensitive(): SensitiveFragment[] {
+    return findSensitive(`${this.values.title ?? ''}\n${this.values.description ?? ''}`, this.locale);
+  }
+
+  private get activeSensitive(): SensitiveFragment[] {
+    const found = this.sensitive;
+    return found.length && found.map((f) => f.text).join('\u0000') !== this.piiDismissed ? found : [];
+  }
+
+  private removeSensitive(): void {
+    this.values = {
+      ...this.values,
+      title: removeFragments(this.values.title ?? '', findSensitive(this.values.title ?? '', this.locale)),
+      description: removeFragments(this.values.description ?? '', findSensitive(this.values.description ?? '', this.locale)),
+    };
+    this.summary = this.summary.filter((item) => item.field !== 'description' || !this.sensitiveMessage(this.sensitive));
+    this.status = this.t('form.pii.remove');
+  }
+
+  private sensitiveMessage(found: SensitiveFragment[]): string {
+    return found.length ? this.t('form.pii.error', { found: [...new Set(found.map((f) => f.label))].join(', ') }) : '';
+  }
+
+  private fieldByKey(field: string): GuFormControl | undefined {
+    return [...this.fieldElements].find((el) => el.dataset.field === field);
+  }
+
+  private focusField(field: string): void {
+    const element = this.fieldByKey(field);
+    element?.scrollIntoView({ block: 'center' });
+    element?.focus({ preventScroll: true });
+  }
+
+  private collectErrors(): SummaryItem[] {
+    const items: SummaryItem[] = [];
+    for (const key of FIELD_ORDER) {
+      const element = this.fieldByKey(key);
+      if (!element) continue;
+      element.reportValidity();
+      if (element.validationMessage) items.push({ field: key, message: element.validationMessage });
+      if (key === 'description') {
+        const pii = this.sensitiveMessage(this.activeSensitive);
+        if (pii) items.push({ field: 'description', message: pii });
+      }
+    }
+    return items;
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    if (this.phase === 'sending') return;
+    this.failure = '';
+    this.notice = '';
+    this.summary = this.collectErrors();
+    if (this.summary.length) {
+      await this.updateComplete;
+      this.summaryElement?.focus();
+      return;
+    }
+    const ticket = buildTicket({
+      values: this.values,
+      consentVersion: this.consentVersion,
+      consentGivenAt: this.consentGivenAt ?? new Date(),
+      context: this.excludeContext ? undefined : { ...this.context, appVersion: this.appVersion || this.config?.appVersion || undefined },
+      lang: this.locale,
+    });
+    const key = contentKey(ticket);
+    if (this.lastDelivered?.key === key) {
+      this.notice = this.t('form.duplicate', { number: this.lastDelivered.receipt.number });
+      this.status = this.notice;
+      return;
+    }
+    const files: UploadFile[] = [];
+    if (!this.emit('gu-submit', { ticket, files }, { cancelable: true })) return;
+    const adapter = this.activeAdapter;
+    if (!adapter) return this.showFailure(new AdapterError('not-found', 'no adapter'), 'no-adapter');
+
+    if (this.pendingAttempt?.key !== key) this.pendingAttempt = { key, idempotencyKey: crypto.randomUUID() };
+    this.phase = 'sending';
+    this.progress = 0;
+    this.status = this.t('form.sending');
+    try {
+      const receipt = await adapter.createTicket(ticket, files, {
+        idempotencyKey: this.pendingAttempt.idempotencyKey,
+        onProgress: (fraction) => (this.progress = fraction),
+      });
+      this.pendingAttempt = undefined;
+      this.lastDelivered = { key, receipt };
+      this.receipt = receipt;
+      this.phase = 'sent';
+      this.status = this.t('form.success.title', { number: receipt.number });
+      this.emit('gu-submitted', { receipt, ticket });
+      await this.updateComplete;
+      this.successHeading?.focus();
+    } catch (error) {
+      this.phase = 'editing';
+      if (!isAdapterError(error)) throw error;
+      // A definite refusal means the key may be used for corrected content; anything else may have reached the server.
+      if (error.kind === 'rejected') this.pendingAttempt = undefined;
+      await this.showFailure(error);
+    }
+  }
+
+  private async showFailure(error: AdapterError, kind: ErrorDetail['kind'] = error.kind): Promise<void> {
+    const messages: Record<ErrorDetail['kind'], string> = {
+      offline: this.t('form.error.offline'),
+      timeout: this.t('form.error.timeout'),
+      server: this.t('form.error.server'),
+      'rate-limited': this.t('form.error.rateLimited', { n: Math.ceil((error.details.retryAfterMs ?? 30_000) / 1000) }),
+      rejected: this.t('form.error.rejected'),
+      'not-found': this.t('form.error.notFound'),
+      'no-adapter': this.t('form.error.noAdapter'),
+    };
+    this.failure = messages[kind];
+    this.status = this.failure;
+    const fieldErrors = error.fieldErrors;
+    for (const fieldError of fieldErrors) this.fieldByKey(fieldError.field)?.setExternalError(fieldError.detail);
+    this.summary = fieldErrors.map((f) => ({ field: this.fieldByKey(f.field) ? f.field : FIELD_ORDER[0], message: f.detail }));
+    this.emit('gu-error', { kind, message: this.failure, fieldErrors });
+    await this.updateComplete;
+    (this.summaryElement ?? this.renderRoot.querySelector<HTMLElement>('.notice.error'))?.focus();
+  }
+
+  private startNew(): void {
+    const keep = this.values;
+    this.reset();
+    // A signed-in user's contacts stay; the problem fields start empty.
+    this.values = { 'contact.phone': keep['contact.phone'], 'contact.email': keep['contact.email'], 'contact.fullName': keep['contact.fullName'] };
+  }
+
+  private textField(field: Exclude<FieldKey, 'consent' | 'topic'>, options: {
+    label: string;
+    hint?: string;
+    required: boolean;
+    requiredMessage?: string;
+    validator?: GuFormControl['validator'];
+    type?: 'text' | 'tel' | 'email';
+    autocomplete?: string;
+    inputmode?: string;
+    multiline?: boolean;
+    maxChars?: number;
+    format?: boolean;
+  }) {
+    return html`<gu-text-field
+      data-field=${field}
+      name=${field}
+      .label=${options.label}
+      .hint=${options.hint ?? ''}
+      .required=${options.required}
+      .requiredMessageText=${options.requiredMessage ?? ''}
+      .validator=${options.validator}
+      .type=${options.type ?? 'text'}
+      .autocomplete=${options.autocomplete}
+      .inputmode=${options.inputmode}
+      .multiline=${options.multiline ?? false}
+      .maxChars=${options.maxChars}
+      .formatOnBlur=${options.format ?? false}
+      .value=${this.values[field] ?? ''}
+      lang=${this.locale}
+      @input=${(e: Event) => this.set(field, (e.target as GuFormControl).value)}
+      @change=${(e: Event) => this.set(field, (e.target as GuFormControl).value)}
+    ></gu-text-field>`;
+  }
+
+  private modeField(mode: FieldMode, field: Parameters<GuSupportForm['textField']>[0], options: Parameters<GuSupportForm['textField']>[1]) {
+    return mode === 'hidden' ? nothing : this.textField(field, { ...options, required: mode === 'required' });
+  }
+
+  private renderContext() {
+    const c = this.context;
+    const rows: [string, string | undefined][] = [
+      [this.t('form.context.page'), c.pageUrl],
+      [this.t('form.context.browser'), c.browser],
+      [this.t('form.context.os'), c.os],
+      [this.t('form.context.screen'), c.screen],
+      [this.t('form.context.time'), c.occurredAt ? new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Moscow' }).format(new Date(c.occurredAt)) : undefined],
+      [this.t('form.context.app'), this.appVersion || this.config?.appVersion],
+    ];
+    return html`<details>
+      <summary>${this.t('form.context.summary')}</summary>
+      <dl>${rows.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+      <label class="inline-check">
+        <input type="checkbox" .checked=${this.excludeContext} @change=${(e: Event) => (this.excludeContext = (e.target as HTMLInputElement).checked)} />
+        ${this.t('form.context.exclude')}
+      </label>
+    </details>`;
+  }
+
+  protected override render() {
+    return html`<div role="status" aria-live="polite" class="visually-hidden">${this.status}</div>
+      ${this.phase === 'sent' && this.receipt
+        ? renderSuccess(this.receipt, this.values['contact.email'], this.locale, () => this.startNew())
+        : this.renderForm()}`;
+  }
+
+  private renderForm() {
+    const lang = this.locale;
+    const sending = this.phase === 'sending';
+    const sensitive = this.activeSensitive;
+    const urgent = isUrgent(this.values.title ?? '', this.values.description ?? '');
+    return html`<slot name="header">
+        <h2 class="heading">${this.t('form.heading')}</h2>
+        <p class="intro">${this.t('form.intro')}</p>
+      </slot>
+      ${renderErrorSummary(this.t('summary.title'), this.summary, (field) => this.focusField(field))}
+      ${this.failure ? html`<div class="notice error" role="alert" tabindex="-1"><p>${this.failure}</p></div>` : nothing}
+      ${this.notice ? html`<div class="notice" role="status"><p>${this.notice}</p></div>` : nothing}
+      <form part="form" novalidate @submit=${this.submit} aria-busy=${sending ? 'true' : 'false'}>
+        <gu-select-field
+          data-field="topic"
+          name="topic"
+          .label=${this.t('form.topic.label')}
+          .placeholder=${this.topicsLoading ? this.t('form.topic.loading') : this.t('form.topic.placeholder')}
+          .busy=${this.topicsLoading}
+          .options=${this.topicList.map((t) => ({ value: t.id, label: t.title }))}
+          .required=${true}
+          .requiredMessageText=${this.t('form.topic.error')}
+          .value=${this.values.topic ?? ''}
+          lang=${lang}
+          @change=${(e: Event) => this.set('topic', (e.target as GuFormControl).value)}
+        ></gu-select-field>
+        ${this.needsPrevious
+          ? this.textField('previousNumber', {
+              label: this.t('form.previous.label'),
+              hint: this.t('form.previous.hint'),
+              required: Boolean(this.topicList.find((t) => t.id === this.values.topic)?.needsPreviousNumber),
+              validator: (v) => (TICKET_NUMBER.test(v.trim()) ? ok(v.trim()) : fail('format', this.t('form.previous.error'))),
+              requiredMessage: this.t('form.previous.error'),
+              inputmode: 'numeric',
+            })
+          : nothing}
+        ${this.textField('title', {
+          label: this.t('form.title.label'),
+          hint: this.t('form.title.hint'),
+          required: true,
+          requiredMessage: this.t('form.title.error'),
+          validator: (v, l) => validateText(v, { max: DEFAULT_RULES.titleMax }, l),
+        })}
+        ${this.textField('description', {
+          label: this.t('form.description.label'),
+          hint: this.t('form.description.hint'),
+          required: true,
+          requiredMessage: this.t('form.description.error'),
+          validator: (v, l) => validateText(v, { min: DEFAULT_RULES.descriptionMin, max: this.descriptionMax }, l),
+          multiline: true,
+          maxChars: this.descriptionMax,
+        })}
+        ${sensitive.length
+          ? renderPiiWarning(`${this.values.title ?? ''}\n${this.values.description ?? ''}`, sensitive, lang, () => this.removeSensitive(), () => {
+              this.piiDismissed = sensitive.map((f) => f.text).join('\u0000');
+              this.summary = this.summary.filter((s) => s.message !== this.sensitiveMessage(sensitive));
+            })
+          : nothing}
+        ${urgent ? html`<p class="notice" role="status">${this.t('form.urgent')}</p>` : nothing}
+        <fieldset>
+          <legend>${this.t('form.contacts')}</legend>
+          ${this.textField('contact.phone', {
+            label: this.t('form.phone.label'),
+            hint: this.t('form.phone.hint'),
+            required: true,
+            validator: validatePhone,
+            type: 'tel',
+            autocomplete: 'tel',
+            format: true,
+          })}
+          ${this.modeField(this.email, 'contact.email', {
+            label: this.t('form.email.label'),
+            hint: this.t('form.email.hint'),
+            required: false,
+            validator: validateEmail,
+            type: 'email',
+            autocomplete: 'email',
+            format: true,
+          })}
+          ${this.modeField(this.fullName, 'contact.fullName', {
+            label: this.t('form.fullName.label'),
+            required: false,
+            requiredMessage: this.t('form.fullName.error'),
+            autocomplete: 'name',
+          })}
+          ${this.modeField(this.snils, 'contact.snils', {
+            label: this.t('form.snils.label'),
+            hint: this.t('form.snils.hint'),
+            required: false,
+            validator: validateSnils,
+            inputmode: 'numeric',
+            autocomplete: 'off',
+            format: true,
+          })}
+          ${this.modeField(this.inn, 'contact.inn', {
+            label: this.t('form.inn.label'),
+            hint: this.t('form.inn.hint'),
+            required: false,
+            validator: (v, l) => validateInn(v, l),
+            inputmode: 'numeric',
+            autocomplete: 'off',
+            format: true,
+          })}
+          ${this.modeField(this.account, 'contact.accountNumber', { label: this.t('form.account.label'), required: false, autocomplete: 'off' })}
+        </fieldset>
+        ${this.renderContext()}
+        <gu-checkbox-field
+          data-field="consent"
+          name="consent"
+          .required=${true}
+          .requiredMessageText=${this.t('form.consent.error')}
+          .checked=${this.consent}
+          lang=${lang}
+          @change=${(e: Event) => {
+            this.consent = (e.target as HTMLInputElement & { checked: boolean }).checked;
+            this.consentGivenAt = this.consent ? new Date() : undefined;
+          }}
+          >${this.t('form.consent.label')}${this.consentUrl ? html` (<a href=${this.consentUrl} target="_blank" rel="noopener">${this.t('form.consent.text')}</a>` : nothing}${this.policyUrl
+            ? html`${this.consentUrl ? ', ' : ' ('}<a href=${this.policyUrl} target="_blank" rel="noopener">${this.t('form.consent.policy')}</a>)`
+            : this.consentUrl
+              ? ')'
+              : nothing}</gu-checkbox-field
+        >
+        <slot name="legal"></slot>
+        <div class="actions">
+          <button part="submit" class="button" type="submit" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? this.t('form.sending') : this.t('form.submit')}
+          </button>
+          ${sending && this.progress > 0 && this.progress < 1
+            ? html`<progress max="1" .value=${this.progress} aria-label=${this.t('form.sendingProgress', { percent: Math.round(this.progress * 100) })}></progress>`
+            : nothing}
+        </div>
+      </form>`;
+  }
+}
+
+define('gu-support-form', GuSupportForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gu-support-form': GuSupportForm;
+  }
+  interface HTMLElementEventMap {
+    'gu-submit': CustomEvent<SubmitDetail>;
+    'gu-submitted': CustomEvent<SubmittedDetail>;
+    'gu-error': CustomEvent<ErrorDetail>;
+    /** Fired by the FAQ (or the page) to start a request with what the user already typed. */
+    'gu-handoff': CustomEvent<FormValues>;
+  }
+}

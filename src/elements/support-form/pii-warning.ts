@@ -1,0 +1,28 @@
+import { html } from 'lit';
+import type { SensitiveFragment } from '../../core/validate/text.js';
+import { translate } from '../../core/i18n/translate.js';
+
+const CONTEXT_CHARS = 30;
+
+/** The text around one fragment with the fragment itself marked (rendered as text, never HTML). */
+function excerpt(text: string, fragment: SensitiveFragment) {
+  const before = text.slice(Math.max(0, fragment.start - CONTEXT_CHARS), fragment.start);
+  const after = text.slice(fragment.end, fragment.end + CONTEXT_CHARS);
+  return html`…${before}<mark>${fragment.text}</mark>${after}…`;
+}
+
+/** Warns about passwords, card numbers and codes in the text, with one-click removal. */
+export function renderPiiWarning(text: string, found: SensitiveFragment[], lang: string, onRemove: () => void, onDismiss: () => void) {
+  const labels = [...new Set(found.map((f) => f.label))].join(', ');
+  return html`<div class="notice warning" role="alert">
+    <h3>${translate(lang, 'form.pii.title')}</h3>
+    <p>${translate(lang, 'form.pii.text', { found: labels })}</p>
+    <ul>
+      ${found.map((f) => html`<li>${f.label}: ${excerpt(text, f)}</li>`)}
+    </ul>
+    <div class="actions">
+      <button type="button" class="button secondary" @click=${onRemove}>${translate(lang, 'form.pii.remove')}</button>
+      <button type="button" class="link-button" @click=${onDismiss}>${translate(lang, 'form.pii.dismiss')}</button>
+    </div>
+  </div>`;
+}

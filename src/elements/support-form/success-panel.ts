@@ -1,0 +1,41 @@
+import { html, nothing } from 'lit';
+import type { TicketReceipt } from '../../core/adapter/types.js';
+import { translate } from '../../core/i18n/translate.js';
+import { copyText } from '../internal/clipboard.js';
+
+function moscowDate(iso: string, lang: string, withTime: boolean): string {
+  return new Intl.DateTimeFormat(lang, {
+    day: 'numeric',
+    month: 'long',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    timeZone: 'Europe/Moscow',
+  }).format(new Date(iso));
+}
+
+/** «Обращение № … принято»: the number large and copyable, what happens next and when. */
+export function renderSuccess(receipt: TicketReceipt, email: string | undefined, lang: string, onNew: () => void) {
+  const number = receipt.duplicateOf ?? receipt.number;
+  return html`<section class="success" part="success" aria-labelledby="success-title">
+    <h2 id="success-title" tabindex="-1">${translate(lang, 'form.success.title', { number })}</h2>
+    ${receipt.duplicateOf ? html`<p>${translate(lang, 'form.duplicateServer', { number })}</p>` : nothing}
+    <div class="number">
+      <span>${translate(lang, 'form.success.number')}:</span>
+      <strong>${number}</strong>
+      <button
+        type="button"
+        class="button secondary"
+        @click=${async (e: Event) => {
+          const button = e.currentTarget as HTMLButtonElement;
+          if (await copyText(number)) button.textContent = translate(lang, 'common.copied');
+        }}
+      >
+        ${translate(lang, 'common.copy')}
+      </button>
+    </div>
+    <p>${translate(lang, 'form.success.firstReply', { date: moscowDate(receipt.dueFirstReplyAt, lang, true) })}</p>
+    <p>${translate(lang, 'form.success.deadline', { days: translate(lang, 'common.workingDays', { n: 5 }), date: moscowDate(receipt.dueAnswerAt, lang, false) })}</p>
+    ${email ? html`<p>${translate(lang, 'form.success.email', { email })}</p>` : nothing}
+    <p>${translate(lang, 'form.success.follow')}</p>
+    <button type="button" class="button secondary" @click=${onNew}>${translate(lang, 'form.success.new')}</button>
+  </section>`;
+}

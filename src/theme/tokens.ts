@@ -1,0 +1,127 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens. Each element reads `--gu-*` custom properties with these Gosuslugi-like defaults;
+ * a page themes the kit by setting them on any ancestor (they inherit through shadow roots).
+ * Internal `--_*` names keep the fallbacks in one place.
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--gu-color-primary, #0d4cd3);
+    --_primary-hover: var(--gu-color-primary-hover, #0a3ba8);
+    --_on-primary: var(--gu-color-on-primary, #ffffff);
+    --_text: var(--gu-color-text, #0b1f33);
+    --_text-secondary: var(--gu-color-text-secondary, #5b6673);
+    --_border: var(--gu-color-border, #86909c);
+    --_surface: var(--gu-color-surface, #ffffff);
+    --_surface-alt: var(--gu-color-surface-alt, #f1f4f8);
+    --_error: var(--gu-color-error, #c8001b);
+    --_success: var(--gu-color-success, #00723a);
+    --_warning-bg: var(--gu-color-warning-bg, #fff4d6);
+    --_focus: var(--gu-color-focus, #ffbf1f);
+    --_font: var(--gu-font-family, system-ui, 'Segoe UI', Roboto, Arial, sans-serif);
+    --_font-size: var(--gu-font-size, 1rem);
+    --_line-height: var(--gu-line-height, 1.5);
+    --_radius: var(--gu-radius, 8px);
+    --_space: var(--gu-space, 8px);
+    --_focus-width: var(--gu-focus-width, 3px);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: var(--_line-height);
+    color: var(--_text);
+  }
+
+  /* Low-vision version (GOST R 52872-2019): large type, black on white, thick focus. */
+  :host([theme='low-vision']) {
+    --gu-color-primary: #000000;
+    --gu-color-primary-hover: #1a1a1a;
+    --gu-color-text: #000000;
+    --gu-color-text-secondary: #000000;
+    --gu-color-border: #000000;
+    --gu-color-surface-alt: #ffffff;
+    --gu-color-error: #b00000;
+    --gu-color-focus: #0050ff;
+    --gu-font-size: 1.375rem;
+    --gu-line-height: 1.6;
+    --gu-focus-width: 4px;
+    letter-spacing: 0.02em;
+  }
+
+  :host([hidden]) {
+    display: none !important;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  :focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;
+
+/** Buttons shared by every element: primary (filled) and secondary (outlined). */
+export const buttons = css`
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_space);
+    min-height: 44px;
+    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 3);
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--_primary-hover);
+    border-color: var(--_primary-hover);
+  }
+  .button[disabled],
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .button.secondary {
+    background: var(--_surface);
+    color: var(--_primary);
+  }
+  .button.secondary:hover {
+    background: var(--_surface-alt);
+  }
+  .link-button {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+`;
