@@ -42,6 +42,7 @@ export interface ParsedBody {
 
 /** A file name safe to show and to send back in Content-Disposition. */
 function cleanName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
   const cleaned = name.replace(/[\u0000-\u001f\u007f/\\]/g, '_').trim().slice(0, 200);
   return cleaned || 'file';
 }

@@ -94,11 +94,11 @@ export class RestAdapter implements SupportAdapter {
   }
 
   private parse<T>(status: number, text: string, retryAfter: string | null): T {
-    let data: unknown = null;
+    let data: unknown;
     try {
       data = text ? JSON.parse(text) : null;
     } catch {
-      data = null;
+      data = null; // a proxy's HTML error page: the status alone decides
     }
     if (status >= 200 && status < 300) return data as T;
     const problem = data && typeof data === 'object' && 'status' in data ? (data as Problem) : undefined;

@@ -126,7 +126,7 @@ export function removeFragments(text: string, fragments: readonly SensitiveFragm
   return result.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.;:!?])/g, '$1');
 }
 
-const URGENT = new RegExp(`${NOT_WORD_BEFORE}(?:сбо(?:й|я|ю|ем|е|и|ев|ям|ями|ях)|недоступн\\p{L}*|отказ\\p{L}*)${NOT_WORD_AFTER}`, 'iu');
+const URGENT = new RegExp(`${NOT_WORD_BEFORE}(?:сбо(?:й|я|ю|ем|е|и|ев|ям|ями|ях)|недоступ\\p{L}*|отказ\\p{L}*)${NOT_WORD_AFTER}`, 'iu');
 
 /** A request naming «сбой», «недоступность» or «отказ» (any inflection) is marked urgent. */
 export function isUrgent(...texts: string[]): boolean {
