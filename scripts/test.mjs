@@ -2,7 +2,7 @@
 // Firefox, Node tests of the reference server, the Storybook build. Ends with one line
 // `N passed, N failed` over all suites and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 
 const steps = [];
 let passed = 0;
@@ -45,7 +45,9 @@ if (existsSync('.cache/wtr-summary.json')) {
   if (!browser.ok && totals.failed + totals.sessionErrors === 0) failed++;
 } else if (!browser.ok) failed++;
 
-const node = run('server tests (Node)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', 'test/server/'], { capture: true });
+// Node 20's runner does not look for .ts files by itself: name them.
+const serverTests = readdirSync('test/server').filter((f) => f.endsWith('.test.ts')).map((f) => `test/server/${f}`);
+const node = run('server tests (Node)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...serverTests], { capture: true });
 const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)`, 'm').exec(node.stdout)?.[1] ?? 0);
 passed += count('pass');
 failed += count('fail') + count('cancelled');

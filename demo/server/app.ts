@@ -133,6 +133,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       const allowed = path.startsWith('dist/') || path.startsWith('demo/') && !path.startsWith('demo/server/');
       if (!allowed || !(await serveFile(res, ROOT, path))) throw new HttpError(404, PROBLEM.notFound, 'Страница не найдена');
     } catch (error) {
+      // A body refused half-read must not be parsed as the next request on a kept-alive connection.
+      if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
       if (error instanceof HttpError) sendProblem(res, error);
       else {
         console.error(error);

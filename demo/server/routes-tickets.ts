@@ -6,10 +6,26 @@ import { TICKET_STATUSES, type TicketStatus } from '../../src/core/adapter/types
 import { defaultTopics, DEFAULT_TOPIC_IDS } from '../../src/core/topics.js';
 import type { Context } from './context.js';
 import { commitFiles, discard, readPayload } from './files.js';
-import { HttpError, PROBLEM, Router, bearerToken, clientKey, idempotencyKey, sendJson } from './http.js';
+import type { ServerResponse } from 'node:http';
+import { HttpError, PROBLEM, Router, bearerToken, clientKey, idempotencyKey, sendJson, sendProblem } from './http.js';
 import { once, requestHash } from './idempotency.js';
 
 const COMMENT_MAX = 2000;
+
+/** Streams an attachment as a download, never rendered by the browser (nosniff, attachment). */
+function sendStoredFile(res: ServerResponse, path: string, file: { name: string; type: string; size: number }): void {
+  const stream = createReadStream(path);
+  stream.once('open', () => {
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': String(file.size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    stream.pipe(res);
+  });
+  stream.once('error', () => sendProblem(res, new HttpError(404, PROBLEM.notFound, 'Файл не найден')));
+}
 
 function langOf(acceptLanguage: string | undefined): string {
   return (acceptLanguage ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru';
@@ -61,13 +77,7 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     const row = ctx.tickets.findForContact(number!, url.searchParams.get('contact') ?? '');
     const file = row && ctx.tickets.attachment(row, id!);
     if (!file) throw new HttpError(404, PROBLEM.notFound, 'Файл не найден');
-    res.writeHead(200, {
-      'Content-Type': file.type,
-      'Content-Length': String(file.size),
-      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      'X-Content-Type-Options': 'nosniff',
-    });
-    createReadStream(file.path).pipe(res);
+    sendStoredFile(res, join(ctx.filesDir, file.path), file);
   });
 
   router.on('GET', '/api/my/tickets', (req, res) => {
@@ -145,7 +155,6 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     const row = ctx.tickets.row(number!);
     const file = row && ctx.tickets.attachment(row, id!);
     if (!file) throw new HttpError(404, PROBLEM.notFound, 'Файл не найден');
-    res.writeHead(200, { 'Content-Type': file.type, 'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`, 'X-Content-Type-Options': 'nosniff' });
-    createReadStream(join(file.path)).pipe(res);
+    sendStoredFile(res, join(ctx.filesDir, file.path), file);
   });
 }

@@ -107,7 +107,8 @@ export class TicketStore {
 
   private insertAttachments(ticketId: number, commentId: number | null, files: StoredUpload[]): void {
     const insert = this.db.prepare('INSERT INTO attachments (id, ticket_id, comment_id, name, type, size, path) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const file of files) insert.run(file.id, ticketId, commentId, file.name, file.type, file.size, file.path);
+    // The file lives under the files folder by its id (moved there after the transaction commits).
+    for (const file of files) insert.run(file.id, ticketId, commentId, file.name, file.type, file.size, file.id);
   }
 
   row(number: string): TicketRow | undefined {

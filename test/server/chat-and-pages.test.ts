@@ -1,0 +1,121 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { newKey, testServer, type TestServer } from './helpers.js';
+
+interface Session {
+  id: string;
+  token: string;
+  state: string;
+}
+
+/** Reads Server-Sent Events until `until` says enough (or the time runs out). */
+async function readEvents(url: string, until: (events: { event: string; data: unknown }[]) => boolean, ms = 5000) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  const events: { event: string; data: unknown }[] = [];
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    while (!until(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.+)$/m.exec(block)?.[1];
+        const data = /^data: (.+)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) });
+      }
+    }
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+  }
+  return events;
+}
+
+describe('chat API', () => {
+  let server: TestServer;
+  before(async () => (server = await testServer()));
+  after(() => server.stop());
+
+  it('runs a session: greeting, bot answer from the FAQ, queue, operator reply, rating', async () => {
+    const session = (await (await server.post('/api/chat/sessions', {})).json()) as Session;
+    assert.equal(session.state, 'bot');
+    const headers = { 'X-Chat-Token': session.token };
+    const sent = await server.post(`/api/chat/sessions/${session.id}/messages`, { text: 'Не приходит СМС с кодом при входе' }, { ...headers, 'Idempotency-Key': newKey() });
+    assert.equal(sent.status, 201);
+    const { messages } = (await (await server.get(`/api/chat/sessions/${session.id}/messages`, headers)).json()) as { messages: { author: string }[] };
+    assert.deepEqual(messages.map((m) => m.author), ['bot', 'citizen', 'bot']);
+
+    const queued = (await (await server.post(`/api/chat/sessions/${session.id}/operator`, {}, headers)).json()) as Session & { queuePosition: number };
+    assert.equal(queued.state, 'queued');
+    assert.equal(queued.queuePosition, 1);
+
+    const stream = readEvents(`${server.url}/api/chat/sessions/${session.id}/events?token=${session.token}&after=3`, (events) =>
+      events.some((e) => e.event === 'message' && (e.data as { message: { author: string } }).message.author === 'operator'),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await server.post(`/api/operator/chats/${session.id}/messages`, { text: 'Здравствуйте, помогу' }, { Authorization: 'Bearer operator-test' })).status, 201);
+    const events = await stream;
+    assert.ok(events.some((e) => e.event === 'state' && (e.data as { state: string }).state === 'operator'));
+
+    assert.equal((await server.post(`/api/chat/sessions/${session.id}/rating`, { score: 5 }, headers)).status, 204);
+    assert.equal((await server.post(`/api/chat/sessions/${session.id}/rating`, { score: 9 }, headers)).status, 422);
+  });
+
+  it('sends a chat message once per Idempotency-Key', async () => {
+    const session = (await (await server.post('/api/chat/sessions', {})).json()) as Session;
+    const headers = { 'X-Chat-Token': session.token, 'Idempotency-Key': newKey() };
+    await server.post(`/api/chat/sessions/${session.id}/messages`, { text: 'Повтор' }, headers);
+    const replay = await server.post(`/api/chat/sessions/${session.id}/messages`, { text: 'Повтор' }, headers);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    const { messages } = (await (await server.get(`/api/chat/sessions/${session.id}/messages`, { 'X-Chat-Token': session.token })).json()) as { messages: { author: string }[] };
+    assert.equal(messages.filter((m) => m.author === 'citizen').length, 1);
+  });
+
+  it('hides a session from anyone without its token', async () => {
+    const session = (await (await server.post('/api/chat/sessions', {})).json()) as Session;
+    assert.equal((await server.get(`/api/chat/sessions/${session.id}/messages`, { 'X-Chat-Token': 'wrong' })).status, 404);
+  });
+
+  it('says when operators are not at work', async () => {
+    const closed = await testServer({ alwaysOpen: false });
+    try {
+      const session = (await (await closed.post('/api/chat/sessions', {})).json()) as Session;
+      const result = (await (await closed.post(`/api/chat/sessions/${session.id}/operator`, {}, { 'X-Chat-Token': session.token })).json()) as Session;
+      const { messages } = (await (await closed.get(`/api/chat/sessions/${session.id}/messages`, { 'X-Chat-Token': session.token })).json()) as { messages: { text: string }[] };
+      if (result.state === 'bot') assert.match(messages.at(-1)!.text, /Операторы сейчас не работают/);
+      else assert.equal(result.state, 'queued');
+    } finally {
+      await closed.stop();
+    }
+  });
+});
+
+describe('pages and security headers', () => {
+  let server: TestServer;
+  before(async () => (server = await testServer()));
+  after(() => server.stop());
+
+  it('serves the demo page under a strict CSP without unsafe-inline or unsafe-eval', async () => {
+    const response = await server.get('/');
+    assert.equal(response.status, 200);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /default-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    const html = await response.text();
+    assert.match(html, /<gu-support-form/);
+    assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/); // no inline scripts
+  });
+
+  it('serves the operator console and refuses paths outside the public folders', async () => {
+    assert.equal((await server.get('/operator/')).status, 200);
+    assert.equal((await server.get('/demo/server/app.ts')).status, 404);
+    assert.equal((await server.get('/package.json')).status, 404);
+    assert.equal((await server.get('/dist/../package.json')).status, 404);
+  });
+});
