@@ -136,6 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // A body refused half-read must not be parsed as the next request on a kept-alive connection.
       if (!req.complete && !res.headersSent) res.setHeader('Connection', 'close');
       if (error instanceof HttpError) sendProblem(res, error);
+      else if (req.destroyed && (error as NodeJS.ErrnoException).code === 'ECONNRESET') res.destroy(); // the client went away
       else {
         console.error(error);
         sendProblem(res, new HttpError(500, PROBLEM.server, 'Внутренняя ошибка сервера'));

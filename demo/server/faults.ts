@@ -38,10 +38,15 @@ export class FaultInjector {
   }
 }
 
-/** Makes the response vanish: whatever the handler writes, the client sees a reset connection. */
+/**
+ * Makes the response vanish after the handler did its work: the client gets the start of a
+ * response and then a reset connection. (A reset before any byte is not enough: browsers
+ * silently resend a request whose kept-alive connection closed without answering.)
+ */
 export function dropResponse(res: ServerResponse): void {
   const destroy = () => {
-    res.socket?.destroy();
+    const socket = res.socket;
+    socket?.write('HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 4096\r\n\r\n{"num', () => socket.destroy());
     return res;
   };
   res.writeHead = destroy as typeof res.writeHead;

@@ -114,8 +114,12 @@ export class GuSupportForm extends GuElement {
 
   /** The last request delivered from this form: sending it again is a duplicate. */
   private lastDelivered?: { key: string; receipt: TicketReceipt };
-  /** An attempt whose outcome is unknown (timeout, lost response) keeps its idempotency key. */
-  private pendingAttempt?: { key: string; idempotencyKey: string };
+  /**
+   * An attempt whose outcome is unknown (timeout, lost response): sending the same content again
+   * resends this exact request under the same idempotency key, so the server returns the ticket
+   * it may already have created instead of a second one.
+   */
+  private pendingAttempt?: { key: string; idempotencyKey: string; ticket: NewTicket };
   private consentGivenAt?: Date;
   private loadedFor?: unknown;
   private readonly onHandoff = (e: Event) => this.prefill((e as CustomEvent<FormValues>).detail ?? {});
@@ -275,13 +279,14 @@ export class GuSupportForm extends GuElement {
     const adapter = this.activeAdapter;
     if (!adapter) return this.showFailure(new AdapterError('not-found', 'no adapter'), 'no-adapter');
 
-    if (this.pendingAttempt?.key !== key) this.pendingAttempt = { key, idempotencyKey: crypto.randomUUID() };
+    if (this.pendingAttempt?.key !== key) this.pendingAttempt = { key, idempotencyKey: crypto.randomUUID(), ticket };
+    const attempt = this.pendingAttempt;
     this.phase = 'sending';
     this.progress = 0;
     this.status = this.t('form.sending');
     try {
-      const receipt = await adapter.createTicket(ticket, files, {
-        idempotencyKey: this.pendingAttempt.idempotencyKey,
+      const receipt = await adapter.createTicket(attempt.ticket, files, {
+        idempotencyKey: attempt.idempotencyKey,
         onProgress: (fraction) => (this.progress = fraction),
       });
       this.pendingAttempt = undefined;

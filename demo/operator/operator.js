@@ -1,0 +1,110 @@
+// The operator console of the reference server: tickets (status, comments) and live chats.
+// Everything from the server is put on the page as text (textContent), never as HTML.
+const STATUSES = { accepted: 'Принято', 'in-progress': 'В работе', 'awaiting-info': 'Ожидает уточнений', resolved: 'Решено', closed: 'Закрыто' };
+const POLL_MS = 3000;
+const $ = (id) => document.getElementById(id);
+let token = sessionStorage.getItem('gu-operator-token') ?? '';
+let selected = null;
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (key === 'class') node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+
+async function api(path, body) {
+  const response = await fetch(path, {
+    method: body ? 'POST' : 'GET',
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.status === 401) throw new Error('unauthorized');
+  if (!response.ok) throw new Error((await response.json().catch(() => ({}))).title ?? `HTTP ${response.status}`);
+  return response.status === 204 ? null : response.json();
+}
+
+const time = (iso) => new Date(iso).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
+
+async function showTicket(number) {
+  selected = number;
+  const t = await api(`/api/operator/tickets/${encodeURIComponent(number)}`);
+  const statusSelect = el('select', { id: 'new-status' }, ...Object.entries(STATUSES).map(([v, l]) => { const o = el('option', { value: v }, l); o.selected = v === t.status; return o; }));
+  const comment = el('textarea', { id: 'status-comment', rows: '2' });
+  const reply = el('textarea', { id: 'reply', rows: '3' });
+  const contact = Object.entries(t.contact).filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join(', ');
+  $('detail').replaceChildren(
+    el('p', {}, el('strong', {}, `№ ${t.number}`), ' ', t.urgent ? el('span', { class: 'urgent' }, 'срочное') : ''),
+    el('p', {}, el('strong', {}, t.title), ` (${t.topic}) — ${STATUSES[t.status]}`),
+    el('pre', {}, t.description),
+    el('p', { class: 'muted' }, contact),
+    t.previousNumber ? el('p', {}, `Повторное к № ${t.previousNumber}`) : null,
+    t.attachments.length ? el('p', {}, `Вложения: ${t.attachments.map((a) => `${a.name} (${Math.round(a.size / 1024)} КБ)`).join(', ')}`) : null,
+    el('h3', {}, 'История'),
+    el('ul', {}, ...t.history.map((h) => el('li', {}, `${time(h.at)} — ${STATUSES[h.status]}${h.comment ? `: ${h.comment}` : ''}`))),
+    el('ul', {}, ...t.comments.map((c) => el('li', {}, `${time(c.at)} ${c.author === 'operator' ? 'Оператор' : 'Заявитель'}: ${c.text}`))),
+    el('form', { onsubmit: async (e) => { e.preventDefault(); await api(`/api/operator/tickets/${number}/status`, { status: statusSelect.value, comment: comment.value }); await refresh(); } },
+      el('label', { for: 'new-status' }, 'Статус'), statusSelect, el('label', { for: 'status-comment' }, 'Комментарий к статусу'), comment, el('button', { type: 'submit' }, 'Изменить статус')),
+    el('form', { onsubmit: async (e) => { e.preventDefault(); if (reply.value.trim()) await api(`/api/operator/tickets/${number}/comments`, { text: reply.value }); reply.value = ''; await refresh(); } },
+      el('label', { for: 'reply' }, 'Ответ заявителю'), reply, el('button', { type: 'submit' }, 'Ответить')),
+  );
+}
+
+function renderChats(chats) {
+  const open = document.activeElement?.closest?.('.chat')?.dataset.id;
+  const drafts = Object.fromEntries([...document.querySelectorAll('.chat input')].map((i) => [i.dataset.id, i.value]));
+  $('chats').replaceChildren(
+    ...(chats.length ? chats.map((c) => {
+      const input = el('input', { 'aria-label': 'Сообщение', 'data-id': c.id });
+      input.value = drafts[c.id] ?? '';
+      const box = el('div', { class: 'chat', 'data-id': c.id },
+        el('p', {}, `${time(c.createdAt)} — ${c.state === 'queued' ? `в очереди (${c.queuePosition})` : c.state === 'operator' ? 'с оператором' : 'с ботом'}`),
+        el('div', { class: 'messages' }, ...c.messages.map((m) => el('p', {}, el('strong', {}, `${{ citizen: 'Гражданин', bot: 'Бот', operator: 'Оператор', system: '—' }[m.author]}: `), m.text))),
+        el('form', { onsubmit: async (e) => { e.preventDefault(); if (!input.value.trim()) return; await api(`/api/operator/chats/${c.id}/messages`, { text: input.value }); input.value = ''; await refresh(); } }, input, el('button', { type: 'submit' }, 'Отправить')),
+        el('button', { class: 'action', type: 'button', onclick: async () => { await api(`/api/operator/chats/${c.id}/close`, {}); await refresh(); } }, 'Завершить чат'),
+      );
+      return box;
+    }) : [el('p', { class: 'muted' }, 'Открытых чатов нет.')]),
+  );
+  if (open) document.querySelector(`.chat[data-id="${CSS.escape(open)}"] input`)?.focus();
+}
+
+async function refresh() {
+  try {
+    const [{ tickets }, { chats }] = await Promise.all([api('/api/operator/tickets'), api('/api/operator/chats')]);
+    $('tickets').replaceChildren(...tickets.map((t) => el('li', {}, el('button', { type: 'button', 'aria-current': String(t.number === selected), onclick: () => showTicket(t.number) }, `№ ${t.number} · ${STATUSES[t.status]}${t.urgent ? ' · срочное' : ''}`, el('br'), el('span', { class: 'muted' }, t.title)))));
+    if (!document.activeElement?.closest?.('.chat')) renderChats(chats);
+    if (selected && !document.activeElement?.closest?.('#detail')) await showTicket(selected);
+    $('status').textContent = `Обновлено ${new Date().toLocaleTimeString('ru-RU')}`;
+  } catch (error) {
+    if (error.message === 'unauthorized') return logout('Неверный токен');
+    $('status').textContent = `Сервер недоступен: ${error.message}`;
+  }
+}
+
+function logout(message) {
+  sessionStorage.removeItem('gu-operator-token');
+  $('desk').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = message;
+}
+
+$('login').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  token = $('token').value.trim();
+  sessionStorage.setItem('gu-operator-token', token);
+  start();
+});
+
+function start() {
+  $('login').hidden = true;
+  $('desk').hidden = false;
+  refresh();
+}
+
+setInterval(() => token && !$('desk').hidden && refresh(), POLL_MS);
+if (token) start();
