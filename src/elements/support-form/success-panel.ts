@@ -36,6 +36,6 @@ export function renderSuccess(receipt: TicketReceipt, email: string | undefined,
     <p>${translate(lang, 'form.success.deadline', { days: translate(lang, 'common.workingDays', { n: 5 }), date: moscowDate(receipt.dueAnswerAt, lang, false) })}</p>
     ${email ? html`<p>${translate(lang, 'form.success.email', { email })}</p>` : nothing}
     <p>${translate(lang, 'form.success.follow')}</p>
-    <button type="button" class="button secondary" @click=${onNew}>${translate(lang, 'form.success.new')}</button>
+    <button type="button" class="button secondary new-request" @click=${onNew}>${translate(lang, 'form.success.new')}</button>
   </section>`;
 }
