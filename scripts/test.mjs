@@ -1,5 +1,6 @@
-// `npm test`: browsers (installed if missing), static checks, browser tests in Chromium and
-// Firefox, Node tests of the reference server, the Storybook build. Ends with one line
+// `npm test`: browsers (installed if missing), static checks, the build and its size budget,
+// browser tests in Chromium and Firefox, Node tests of the reference server and the demo page,
+// the Storybook build. Ends with one line
 // `N passed, N failed` over all suites and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -34,6 +35,9 @@ if (!run('browsers', process.execPath, ['scripts/ensure-browsers.mjs']).ok) {
 
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 check('lint', 'npx', ['eslint', '.']);
+// The demo-page test and the size report need the built kit.
+check('build', 'npm', ['run', 'build', '--silent']);
+check('size budget', process.execPath, ['scripts/size.mjs']);
 
 rmSync('.cache/wtr-summary.json', { force: true });
 const browser = run('browser tests (Chromium, Firefox)', 'npx', ['web-test-runner']);
@@ -54,8 +58,6 @@ failed += count('fail') + count('cancelled');
 skipped += count('skipped');
 if (!node.ok && count('fail') + count('cancelled') === 0) failed++;
 
-check('build', 'npm', ['run', 'build', '--silent']);
-check('size budget', process.execPath, ['scripts/size.mjs']);
 check('storybook build', 'npx', ['storybook', 'build', '--quiet', '--disable-telemetry', '-o', 'storybook-static']);
 
 console.log('\nSteps:');

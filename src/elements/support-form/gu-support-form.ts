@@ -287,7 +287,8 @@ export class GuSupportForm extends GuElement {
     try {
       const receipt = await adapter.createTicket(attempt.ticket, files, {
         idempotencyKey: attempt.idempotencyKey,
-        onProgress: (fraction) => (this.progress = fraction),
+        // Progress only means something for uploads (and makes the REST adapter use XHR).
+        ...(files.length ? { onProgress: (fraction: number) => (this.progress = fraction) } : {}),
       });
       this.pendingAttempt = undefined;
       this.lastDelivered = { key, receipt };

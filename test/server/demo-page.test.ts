@@ -1,0 +1,64 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright';
+import { testServer, type TestServer } from './helpers.js';
+
+/**
+ * The main job end to end: the built kit on the demo portal, served with the strict CSP,
+ * in Debian's Chromium. A CSP break, a third-party request or a dead form shows here.
+ */
+describe('demo portal in Chromium under the strict CSP', () => {
+  let server: TestServer;
+  let browser: Browser;
+  before(async () => {
+    assert.ok(existsSync('dist/gu-support-kit.js'), 'dist/ is missing: run `npm run build` first');
+    server = await testServer();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('renders every element, sends a request and makes no third-party request', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const foreign: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => !r.url().startsWith(server.url) && !r.url().startsWith('data:') && foreign.push(r.url()));
+    await page.goto(`${server.url}/`);
+    const form = page.locator('gu-support-form');
+    await form.locator('select').selectOption('login');
+    await form.getByLabel('Кратко о проблеме').fill('Проверка демо-страницы');
+    await form.getByLabel('Подробное описание').fill('Форма на демо-странице отправляет обращение под строгой CSP.');
+    await form.getByLabel('Телефон').fill('8 912 345-67-89');
+    await form.getByRole('checkbox', { name: /согласие/ }).check();
+    await form.getByRole('button', { name: 'Отправить' }).click();
+    const heading = form.getByRole('heading', { name: /Обращение № \d+ принято/ });
+    await heading.waitFor({ timeout: 10_000 });
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
+    for (const tag of ['gu-faq-search', 'gu-ticket-status', 'gu-chat']) {
+      assert.ok(await page.locator(`${tag} .placeholder`).isVisible(), `${tag} shows its placeholder`);
+    }
+    await page.close();
+  });
+
+  it('the operator console works under the same CSP', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    await page.goto(`${server.url}/operator/`);
+    await page.getByLabel('Токен оператора').fill('operator-test');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByText('Проверка демо-страницы').waitFor({ timeout: 10_000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
