@@ -22,7 +22,7 @@ export default defineConfig(({ mode }) => {
       lib: bundle
         ? { entry: { 'gu-support-kit': 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` }
         : { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-      rollupOptions: bundle ? {} : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: bundle ? { output: { inlineDynamicImports: true } } : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   };
 });

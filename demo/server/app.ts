@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { openDb } from './db.js';
+import { loadMessages } from '../../src/core/i18n/translate.js';
 import { loadArticles } from './articles.js';
 import { Context, hotlineHours } from './context.js';
 import { FaultInjector, dropResponse, type Fault } from './faults.js';
@@ -57,6 +58,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  await loadMessages('en'); // answers in English for Accept-Language: en
   const dataDir = resolve(options.dataDir ?? join(ROOT, 'demo/server/data'));
   const db = openDb(join(dataDir, 'support.sqlite'));
   const operatorToken = options.operatorToken ?? randomUUID();

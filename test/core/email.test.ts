@@ -1,4 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { loadMessages } from '../../src/core/i18n/translate.js';
+
+before(() => loadMessages('en'));
 import { validateEmail, asciiDomain, suggestDomain } from '../../src/core/validate/email.js';
 
 describe('validateEmail', () => {

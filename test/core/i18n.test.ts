@@ -1,20 +1,24 @@
 import { expect } from '@open-wc/testing';
+import { loadMessages } from '../../src/core/i18n/translate.js';
+
+before(() => loadMessages('en'));
 import { translate, registerMessages, supportedLang } from '../../src/core/i18n/translate.js';
 
 describe('i18n', () => {
   it('picks Russian plural forms', () => {
-    expect(translate('ru', 'common.chars', { n: 1 })).to.equal('1 символ');
-    expect(translate('ru', 'common.chars', { n: 3 })).to.equal('3 символа');
-    expect(translate('ru', 'common.chars', { n: 11 })).to.equal('11 символов');
-    expect(translate('ru', 'common.chars', { n: 21 })).to.equal('21 символ');
+    expect(translate('ru', 'common.workingDays', { n: 1 })).to.equal('1 рабочий день');
+    expect(translate('ru', 'common.workingDays', { n: 3 })).to.equal('3 рабочих дня');
+    expect(translate('ru', 'common.workingDays', { n: 11 })).to.equal('11 рабочих дней');
+    expect(translate('ru', 'common.workingDays', { n: 21 })).to.equal('21 рабочий день');
+    expect(translate('en', 'common.workingDays', { n: 1 })).to.equal('1 working day');
   });
   it('falls back to Russian for unknown languages and maps regional tags', () => {
     expect(supportedLang('en-GB')).to.equal('en');
     expect(supportedLang('tt')).to.equal('ru');
   });
   it('lets a ministry override strings or add a language without forking', () => {
-    registerMessages('tt', { 'common.close': 'Ябу' });
-    expect(translate('tt', 'common.close')).to.equal('Ябу');
+    registerMessages('tt', { 'common.copied': 'Күчерелде' });
+    expect(translate('tt', 'common.copied')).to.equal('Күчерелде');
     expect(translate('tt', 'common.copy')).to.equal('Скопировать');
   });
 });

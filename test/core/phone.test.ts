@@ -1,4 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { loadMessages } from '../../src/core/i18n/translate.js';
+
+before(() => loadMessages('en'));
 import { validatePhone, formatPhone } from '../../src/core/validate/phone.js';
 
 describe('validatePhone', () => {

@@ -1,4 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { loadMessages } from '../../src/core/i18n/translate.js';
+
+before(() => loadMessages('en'));
 import { validateSnils, snilsControl, formatSnils } from '../../src/core/validate/snils.js';
 
 /** A valid SNILS for the first nine digits. */

@@ -1,4 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { loadMessages } from '../../src/core/i18n/translate.js';
+
+before(() => loadMessages('en'));
 import { findSensitive, removeFragments, isUrgent, luhnValid, visibleLength, validateText } from '../../src/core/validate/text.js';
 
 describe('visibleLength and validateText', () => {

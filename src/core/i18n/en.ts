@@ -2,14 +2,9 @@ import type { Dictionary } from './translate.js';
 
 export const en: Dictionary = {
   'common.required': 'Fill in this field',
-  'common.loading': 'Loading…',
-  'common.close': 'Close',
-  'common.retry': 'Try again',
   'common.copy': 'Copy',
   'common.copied': 'Copied',
-  'common.chars': { one: '{n} character', other: '{n} characters' },
   'common.workingDays': { one: '{n} working day', other: '{n} working days' },
-  'common.placeholder': 'This section is coming in the next version. Meanwhile you can write to support using the form.',
 
   'snils.empty': 'Enter your SNILS in the format 123-456-789 01',
   'snils.letters': 'A SNILS has digits only. Enter 11 digits in the format 123-456-789 01',

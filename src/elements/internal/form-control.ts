@@ -1,5 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { Validation, ValidationWarning } from '../../core/result.js';
 import { GuElement } from './gu-element.js';
 
@@ -73,26 +72,40 @@ export abstract class GuFormControl extends GuElement {
     `,
   ];
 
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    label: {},
+    hint: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    value: {},
+    requiredMessageText: { attribute: 'required-message' },
+    validator: { attribute: false },
+    touched: { state: true },
+    externalError: { state: true },
+    warning: { state: true },
+  };
+
   /** Field name in FormData. */
-  @property({ reflect: true }) name = '';
+  name = '';
   /** Visible label. */
-  @property() label = '';
+  label = '';
   /** Help text under the label. */
-  @property() hint = '';
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  hint = '';
+  required = false;
+  disabled = false;
   /** Current value. */
-  @property() value = '';
+  value = '';
   /** What to say when the field is required and empty (a specific instruction, not «Заполните поле»). */
-  @property({ attribute: 'required-message' }) requiredMessageText = '';
+  requiredMessageText = '';
   /** Extra check after `required`: return a failed Validation to show its message. */
-  @property({ attribute: false }) validator?: FieldValidator;
+  validator?: FieldValidator;
 
   /** Whether the user has left the field or tried to submit (errors show only then). */
-  @state() protected touched = false;
+  protected touched = false;
   /** A message set from outside (e.g. the server refused the value), shown until the value changes. */
-  @state() protected externalError = '';
-  @state() protected warning?: ValidationWarning;
+  protected externalError = '';
+  protected warning?: ValidationWarning;
 
   protected readonly internals: ElementInternals = this.attachInternals();
   private initialValue = '';

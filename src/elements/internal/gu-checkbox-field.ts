@@ -1,5 +1,4 @@
-import { css, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { GuFormControl } from './form-control.js';
 import { define } from './gu-element.js';
 
@@ -30,8 +29,15 @@ export class GuCheckboxField extends GuFormControl {
     `,
   ];
 
-  @property({ type: Boolean, reflect: true }) checked = false;
-  @query('#control') private control!: HTMLInputElement | null;
+  static override properties: PropertyDeclarations = {
+    checked: { type: Boolean, reflect: true },
+  };
+
+  checked = false;
+  private get control(): HTMLInputElement | null {
+    return this.shadowRoot?.querySelector<HTMLInputElement>('#control') ?? null;
+  }
+
 
   protected get focusTarget(): HTMLElement | null {
     return this.control;

@@ -1,10 +1,9 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { adapterContext, configContext, type KitConfig } from '../../context.js';
 import type { SupportAdapter } from '../../core/adapter/types.js';
-import { RestAdapter } from '../../core/adapter/rest.js';
-import { translate, supportedLang, type MessageKey, type Params } from '../../core/i18n/translate.js';
+import { LazyRestAdapter } from '../../core/adapter/lazy-rest.js';
+import { translate, supportedLang, loadMessages, type MessageKey, type Params } from '../../core/i18n/translate.js';
 import { tokens } from '../../theme/tokens.js';
 import { inheritedLang, watchLang } from './lang.js';
 
@@ -15,25 +14,35 @@ import { inheritedLang, watchLang } from './lang.js';
 export class GuElement extends LitElement {
   static override styles = [tokens];
 
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    adapter: { attribute: false },
+    theme: { reflect: true },
+  };
+
   /** Base URL of a backend speaking docs/api.md; ignored when `adapter` is set. */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** Any object implementing `SupportAdapter`; wins over `endpoint` and the provider's. */
-  @property({ attribute: false }) adapter?: SupportAdapter;
+  adapter?: SupportAdapter;
 
   /** `low-vision` switches on large type and high contrast. */
-  @property({ reflect: true }) theme?: string;
+  theme?: string;
 
-  @consume({ context: adapterContext, subscribe: true })
-  @state()
-  protected providedAdapter?: SupportAdapter;
+  // Controllers re-render the element when the provider's values change.
+  private readonly adapterConsumer = new ContextConsumer(this, { context: adapterContext, subscribe: true });
+  private readonly configConsumer = new ContextConsumer(this, { context: configContext, subscribe: true });
 
-  @consume({ context: configContext, subscribe: true })
-  @state()
-  protected config?: KitConfig;
+  protected get providedAdapter(): SupportAdapter | undefined {
+    return this.adapterConsumer.value;
+  }
+
+  protected get config(): KitConfig | undefined {
+    return this.configConsumer.value;
+  }
 
   private unwatchLang?: () => void;
-  private restAdapter?: { key: string; adapter: RestAdapter };
+  private restAdapter?: { key: string; adapter: LazyRestAdapter };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -47,7 +56,9 @@ export class GuElement extends LitElement {
 
   /** The language used for text: `ru`, `en` or a registered one. */
   get locale(): string {
-    return supportedLang(this.getAttribute('lang') ?? this.config?.lang ?? inheritedLang(this));
+    const lang = supportedLang(this.getAttribute('lang') ?? this.config?.lang ?? inheritedLang(this));
+    void loadMessages(lang); // a no-op once loaded; re-renders through watchLang when it arrives
+    return lang;
   }
 
   /** The adapter this element talks to, or undefined when none is configured. */
@@ -55,7 +66,7 @@ export class GuElement extends LitElement {
     if (this.adapter) return this.adapter;
     if (this.endpoint) {
       const key = `${this.endpoint}|${this.locale}`;
-      if (this.restAdapter?.key !== key) this.restAdapter = { key, adapter: new RestAdapter({ endpoint: this.endpoint, lang: this.locale }) };
+      if (this.restAdapter?.key !== key) this.restAdapter = { key, adapter: new LazyRestAdapter({ endpoint: this.endpoint, lang: this.locale }) };
       return this.restAdapter.adapter;
     }
     return this.providedAdapter;

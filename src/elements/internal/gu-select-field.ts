@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { GuFormControl } from './form-control.js';
 import { define } from './gu-element.js';
@@ -11,12 +10,21 @@ export interface SelectOption {
 
 /** A native select with label, hint and inline error. Internal: not public API. */
 export class GuSelectField extends GuFormControl {
-  @property({ attribute: false }) options: SelectOption[] = [];
-  /** The first, empty option («Выберите тему»). */
-  @property() placeholder = '';
-  @property({ type: Boolean }) busy = false;
+  static override properties: PropertyDeclarations = {
+    options: { attribute: false },
+    placeholder: {},
+    busy: { type: Boolean },
+  };
 
-  @query('#control') private control!: HTMLSelectElement | null;
+  options: SelectOption[] = [];
+  /** The first, empty option («Выберите тему»). */
+  placeholder = '';
+  busy = false;
+
+  private get control(): HTMLSelectElement | null {
+    return this.shadowRoot?.querySelector<HTMLSelectElement>('#control') ?? null;
+  }
+
 
   protected get focusTarget(): HTMLElement | null {
     return this.control;

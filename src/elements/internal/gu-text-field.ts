@@ -1,5 +1,4 @@
-import { css, html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { visibleLength } from '../../core/validate/text.js';
@@ -43,18 +42,31 @@ export class GuTextField extends GuFormControl {
     `,
   ];
 
-  /** `text`, `tel`, `email`. */
-  @property() type: 'text' | 'tel' | 'email' = 'text';
-  @property({ type: Boolean }) multiline = false;
-  /** Visible character limit with a counter (the value may go over; the validator refuses it). */
-  @property({ type: Number, attribute: 'max-chars' }) maxChars?: number;
-  @property() autocomplete?: string;
-  @property() inputmode?: string;
-  /** Replace the text with the validator's canonical form when the user leaves the field. */
-  @property({ type: Boolean, attribute: 'format-on-blur' }) formatOnBlur = false;
+  static override properties: PropertyDeclarations = {
+    type: {},
+    multiline: { type: Boolean },
+    maxChars: { type: Number, attribute: 'max-chars' },
+    autocomplete: {},
+    inputmode: {},
+    formatOnBlur: { type: Boolean, attribute: 'format-on-blur' },
+    announcedCount: { state: true },
+  };
 
-  @state() private announcedCount = '';
-  @query('#control') private control!: HTMLInputElement | HTMLTextAreaElement | null;
+  /** `text`, `tel`, `email`. */
+  type: 'text' | 'tel' | 'email' = 'text';
+  multiline = false;
+  /** Visible character limit with a counter (the value may go over; the validator refuses it). */
+  maxChars?: number;
+  autocomplete?: string;
+  inputmode?: string;
+  /** Replace the text with the validator's canonical form when the user leaves the field. */
+  formatOnBlur = false;
+
+  private announcedCount = '';
+  private get control(): HTMLInputElement | HTMLTextAreaElement | null {
+    return this.shadowRoot?.querySelector<HTMLInputElement | HTMLTextAreaElement>('#control') ?? null;
+  }
+
   private countTimer?: ReturnType<typeof setTimeout>;
 
   protected get focusTarget(): HTMLElement | null {

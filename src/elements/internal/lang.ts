@@ -1,4 +1,5 @@
 import type { ReactiveElement } from 'lit';
+import { onMessagesLoaded } from '../../core/i18n/translate.js';
 
 /**
  * The language of an element: its own `lang`, else the nearest ancestor's, crossing shadow
@@ -15,18 +16,25 @@ export function inheritedLang(element: Element): string {
 
 const watchers = new Set<ReactiveElement>();
 let observer: MutationObserver | null = null;
+let unsubscribe: (() => void) | null = null;
 
-/** Re-renders kit elements when any `lang` attribute changes (one observer for the whole page). */
+/**
+ * Re-renders kit elements when any `lang` attribute changes or a language's strings finish
+ * loading (one observer for the whole page).
+ */
 export function watchLang(element: ReactiveElement): () => void {
   watchers.add(element);
   if (!observer) {
-    observer = new MutationObserver(() => watchers.forEach((w) => w.requestUpdate()));
+    const refresh = () => watchers.forEach((w) => w.requestUpdate());
+    observer = new MutationObserver(refresh);
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    unsubscribe = onMessagesLoaded(refresh);
   }
   return () => {
     watchers.delete(element);
     if (!watchers.size) {
       observer?.disconnect();
+      unsubscribe?.();
       observer = null;
     }
   };

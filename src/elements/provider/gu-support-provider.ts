@@ -1,9 +1,8 @@
-import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyDeclarations } from 'lit';
+import { ContextProvider } from '@lit/context';
 import { adapterContext, configContext, type KitConfig } from '../../context.js';
 import type { SupportAdapter } from '../../core/adapter/types.js';
-import { RestAdapter } from '../../core/adapter/rest.js';
+import { LazyRestAdapter } from '../../core/adapter/lazy-rest.js';
 import { tokens } from '../../theme/tokens.js';
 import { define } from '../internal/gu-element.js';
 
@@ -30,28 +29,36 @@ export class GuSupportProvider extends LitElement {
     `,
   ];
 
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    adapter: { attribute: false },
+    theme: { reflect: true },
+    appVersion: { attribute: 'app-version' },
+    getToken: { attribute: false },
+  };
+
   /** Base URL of a backend speaking docs/api.md. */
-  @property() endpoint?: string;
+  endpoint?: string;
 
   /** Any object implementing `SupportAdapter`; wins over `endpoint`. */
-  @property({ attribute: false }) adapter?: SupportAdapter;
+  adapter?: SupportAdapter;
 
   /** `low-vision` switches every element inside on to large type and high contrast. */
-  @property({ reflect: true }) theme?: string;
+  theme?: string;
 
   /** Version of the host application, sent in the technical context of requests. */
-  @property({ attribute: 'app-version' }) appVersion?: string;
+  appVersion?: string;
 
   /** Returns the signed-in user's bearer token for the REST adapter (for «Мои обращения»). */
-  @property({ attribute: false }) getToken?: () => string | null | Promise<string | null>;
+  getToken?: () => string | null | Promise<string | null>;
 
-  @provide({ context: adapterContext }) protected providedAdapter?: SupportAdapter;
-  @provide({ context: configContext }) protected providedConfig: KitConfig = {};
+  private readonly adapterProvider = new ContextProvider(this, { context: adapterContext });
+  private readonly configProvider = new ContextProvider(this, { context: configContext, initialValue: {} as KitConfig });
 
   protected override willUpdate(): void {
     const lang = this.getAttribute('lang') ?? undefined;
-    this.providedAdapter = this.adapter ?? (this.endpoint ? new RestAdapter({ endpoint: this.endpoint, lang, getToken: this.getToken }) : undefined);
-    this.providedConfig = { lang, theme: this.theme, appVersion: this.appVersion };
+    this.adapterProvider.setValue(this.adapter ?? (this.endpoint ? new LazyRestAdapter({ endpoint: this.endpoint, lang, getToken: this.getToken }) : undefined));
+    this.configProvider.setValue({ lang, theme: this.theme, appVersion: this.appVersion });
   }
 
   static override get observedAttributes(): string[] {

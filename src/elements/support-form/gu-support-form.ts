@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, queryAll, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { AdapterError, isAdapterError, type FieldError } from '../../core/adapter/errors.js';
 import type { NewTicket, TechContext, TicketReceipt, Topic, UploadFile } from '../../core/adapter/types.js';
 import { collectTechContext } from '../../core/tech-context.js';
@@ -63,54 +62,97 @@ type Phase = 'editing' | 'sending' | 'sent';
 export class GuSupportForm extends GuElement {
   static override styles = [...GuElement.styles, buttons, errorSummaryStyles, formStyles];
 
+  static override properties: PropertyDeclarations = {
+    topics: { attribute: false },
+    descriptionMax: { type: Number, attribute: 'description-max' },
+    email: {},
+    fullName: { attribute: 'full-name' },
+    snils: {},
+    inn: {},
+    account: {},
+    consentUrl: { attribute: 'consent-url' },
+    policyUrl: { attribute: 'policy-url' },
+    consentVersion: { attribute: 'consent-version' },
+    appVersion: { attribute: 'app-version' },
+    previousNumber: { attribute: 'previous-number' },
+    userName: { attribute: 'user-name' },
+    userPhone: { attribute: 'user-phone' },
+    userEmail: { attribute: 'user-email' },
+    values: { state: true },
+    consent: { state: true },
+    excludeContext: { state: true },
+    context: { state: true },
+    loadedTopics: { state: true },
+    topicsLoading: { state: true },
+    summary: { state: true },
+    phase: { state: true },
+    progress: { state: true },
+    failure: { state: true },
+    notice: { state: true },
+    receipt: { state: true },
+    status: { state: true },
+    piiDismissed: { state: true },
+  };
+
   /** Topics to choose from; by default loaded from the adapter, else the DOMAIN.md categories. */
-  @property({ attribute: false }) topics?: Topic[];
+  topics?: Topic[];
   /** Character limit of the description (shown with a counter). */
-  @property({ type: Number, attribute: 'description-max' }) descriptionMax = DEFAULT_RULES.descriptionMax;
+  descriptionMax = DEFAULT_RULES.descriptionMax;
   /** E-mail field: `hidden`, `optional` or `required`. */
-  @property() email: FieldMode = 'optional';
+  email: FieldMode = 'optional';
   /** Full name field: `hidden`, `optional` or `required`. */
-  @property({ attribute: 'full-name' }) fullName: FieldMode = 'optional';
+  fullName: FieldMode = 'optional';
   /** SNILS field: `hidden`, `optional` or `required`. */
-  @property() snils: FieldMode = 'optional';
+  snils: FieldMode = 'optional';
   /** INN field: `hidden`, `optional` or `required`. */
-  @property() inn: FieldMode = 'hidden';
+  inn: FieldMode = 'hidden';
   /** Personal account number field: `hidden`, `optional` or `required`. */
-  @property() account: FieldMode = 'hidden';
+  account: FieldMode = 'hidden';
   /** Address of the consent text (a separate document since September 2025). */
-  @property({ attribute: 'consent-url' }) consentUrl = '';
+  consentUrl = '';
   /** Address of the personal data processing policy. */
-  @property({ attribute: 'policy-url' }) policyUrl = '';
+  policyUrl = '';
   /** Version of the consent text the user agrees to; sent with the time it was given. */
-  @property({ attribute: 'consent-version' }) consentVersion = '2025-09-01';
+  consentVersion = '2025-09-01';
   /** Version of the host application, sent in the technical context. */
-  @property({ attribute: 'app-version' }) appVersion = '';
+  appVersion = '';
   /** Number of an earlier request: starts a repeat request linked to it. */
-  @property({ attribute: 'previous-number' }) previousNumber = '';
+  previousNumber = '';
   /** Prefill for signed-in users. */
-  @property({ attribute: 'user-name' }) userName = '';
-  @property({ attribute: 'user-phone' }) userPhone = '';
-  @property({ attribute: 'user-email' }) userEmail = '';
+  userName = '';
+  userPhone = '';
+  userEmail = '';
 
-  @state() private values: FormValues = {};
-  @state() private consent = false;
-  @state() private excludeContext = false;
-  @state() private context: TechContext = {};
-  @state() private loadedTopics?: Topic[];
-  @state() private topicsLoading = false;
-  @state() private summary: SummaryItem[] = [];
-  @state() private phase: Phase = 'editing';
-  @state() private progress = 0;
-  @state() private failure = '';
-  @state() private notice = '';
-  @state() private receipt?: TicketReceipt;
-  @state() private status = '';
-  @state() private piiDismissed = '';
+  private values: FormValues = {};
+  private consent = false;
+  private excludeContext = false;
+  private context: TechContext = {};
+  private loadedTopics?: Topic[];
+  private topicsLoading = false;
+  private summary: SummaryItem[] = [];
+  private phase: Phase = 'editing';
+  private progress = 0;
+  private failure = '';
+  private notice = '';
+  private receipt?: TicketReceipt;
+  private status = '';
+  private piiDismissed = '';
 
-  @query('form') private formElement!: HTMLFormElement;
-  @query('.error-summary') private summaryElement?: HTMLElement;
-  @query('.success h2') private successHeading?: HTMLElement;
-  @queryAll('[data-field]') private fieldElements!: NodeListOf<GuFormControl>;
+  private get formElement(): HTMLFormElement | null {
+    return this.shadowRoot?.querySelector<HTMLFormElement>('form') ?? null;
+  }
+
+  private get summaryElement(): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>('.error-summary') ?? null;
+  }
+
+  private get successHeading(): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>('.success h2') ?? null;
+  }
+
+  private get fieldElements(): GuFormControl[] {
+    return [...(this.shadowRoot?.querySelectorAll<GuFormControl>('[data-field]') ?? [])];
+  }
 
   /** The last request delivered from this form: sending it again is a duplicate. */
   private lastDelivered?: { key: string; receipt: TicketReceipt };
@@ -226,7 +268,7 @@ export class GuSupportForm extends GuElement {
   }
 
   private fieldByKey(field: string): GuFormControl | undefined {
-    return [...this.fieldElements].find((el) => el.dataset.field === field);
+    return this.fieldElements.find((el) => el.dataset.field === field);
   }
 
   private focusField(field: string): void {

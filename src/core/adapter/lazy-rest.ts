@@ -1,0 +1,66 @@
+import { AdapterError } from './errors.js';
+import type { RestAdapter, RestAdapterOptions } from './rest.js';
+import type { ChatSession, SupportAdapter } from './types.js';
+
+type RestModule = typeof import('./rest.js');
+let loading: Promise<RestModule> | undefined;
+
+/**
+ * The REST adapter's code, loaded once in the background. Elements keep it out of their first
+ * download (the size budget); it starts loading as soon as an element is configured with
+ * `endpoint`, so it is there before the user can press «Отправить». A failed load (the page was
+ * opened offline) counts as `offline`, and the next call tries again.
+ */
+function restModule(): Promise<RestModule> {
+  loading ??= import('./rest.js').catch((error: unknown) => {
+    loading = undefined;
+    throw new AdapterError('offline', `REST adapter not loaded: ${String(error)}`);
+  });
+  return loading;
+}
+
+type Call<K extends keyof SupportAdapter> = SupportAdapter[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+
+/** A `RestAdapter` whose code arrives on first use; same behaviour, same errors. */
+export class LazyRestAdapter implements SupportAdapter {
+  private adapter?: Promise<RestAdapter>;
+
+  constructor(private readonly options: RestAdapterOptions) {
+    void this.real().catch(() => undefined); // start loading now, report failures on use
+  }
+
+  private real(): Promise<RestAdapter> {
+    this.adapter ??= restModule().then(({ RestAdapter }) => new RestAdapter(this.options));
+    return this.adapter.catch((error: unknown) => {
+      this.adapter = undefined;
+      throw error;
+    });
+  }
+
+  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat'>>(method: K): Call<K> {
+    return ((...args: unknown[]) => this.real().then((real) => (real[method] as (...a: unknown[]) => Promise<unknown>)(...args))) as Call<K>;
+  }
+
+  listTopics = this.forward('listTopics');
+  createTicket = this.forward('createTicket');
+  getTicket = this.forward('getTicket');
+  listMyTickets = this.forward('listMyTickets');
+  addComment = this.forward('addComment');
+  listArticles = this.forward('listArticles');
+  createChatSession = this.forward('createChatSession');
+  sendChatMessage = this.forward('sendChatMessage');
+  requestOperator = this.forward('requestOperator');
+  rateChat = this.forward('rateChat');
+
+  subscribeChat(session: ChatSession, onEvent: Parameters<SupportAdapter['subscribeChat']>[1], afterSeq?: number): () => void {
+    let stop: (() => void) | undefined;
+    let closed = false;
+    void this.real().then((real) => {
+      if (!closed) stop = real.subscribeChat(session, onEvent, afterSeq);
+    });
+    return () => {
+      closed = true;
+      stop?.();
+    };
+  }
+}
