@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /** One build entry per public element, so a page that needs only the form loads only the form. */
 export const entries = {
@@ -8,12 +8,28 @@ export const entries = {
   core: 'src/core/index.ts',
 };
 
+/**
+ * Indentation inside html`` and css`` templates reaches the browser as text it ignores: drop it.
+ * Safe for all of src/: outside templates indentation means nothing to JavaScript, and no
+ * template in src/ renders preformatted text.
+ */
+function dropTemplateIndentation(): Plugin {
+  return {
+    name: 'drop-template-indentation',
+    enforce: 'pre',
+    transform(code, id) {
+      return /\/src\/.*\.ts$/.test(id) ? { code: code.replace(/\n[ \t]+/g, '\n'), map: null } : null;
+    },
+  };
+}
+
 // `vite build`: ES modules per entry with Lit, @lit/context and idb left as imports (an app that
 // already has Lit does not load it twice). `vite build --mode bundle`: dist/gu-support-kit.js,
 // everything inlined and minified, for a plain `<script type="module">`.
 export default defineConfig(({ mode }) => {
   const bundle = mode === 'bundle';
   return {
+    plugins: [dropTemplateIndentation()],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,

@@ -1,37 +1,33 @@
 import type { TechContext } from './adapter/types.js';
 
-/** Browser name and major version from a User-Agent string (the order matters: Edge says Chrome too). */
-export function describeBrowser(ua: string): string {
-  const rules: [RegExp, string][] = [
-    [/YaBrowser\/(\d+)/, 'Яндекс Браузер'],
-    [/Edg\/(\d+)/, 'Microsoft Edge'],
-    [/OPR\/(\d+)/, 'Opera'],
-    [/Firefox\/(\d+)/, 'Firefox'],
-    [/(?:Chrome|Chromium)\/(\d+)/, 'Chrome'],
-    [/Version\/(\d+)[\d.]* .*Safari/, 'Safari'],
-  ];
-  for (const [pattern, name] of rules) {
-    const m = pattern.exec(ua);
-    if (m) return `${name} ${m[1]}`;
-  }
-  return ua.slice(0, 120);
-}
+/** Name and major version, first match wins (Edge and Yandex also say Chrome; every browser says Safari). */
+const BROWSERS: [RegExp, string][] = [
+  [/YaBrowser\/(\d+)/, 'Яндекс Браузер'],
+  [/Edg\/(\d+)/, 'Microsoft Edge'],
+  [/OPR\/(\d+)/, 'Opera'],
+  [/Firefox\/(\d+)/, 'Firefox'],
+  [/Chrom(?:e|ium)\/(\d+)/, 'Chrome'],
+  [/Version\/(\d+).*Safari/, 'Safari'],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/Android ([\d.]+)/, 'Android'],
+  [/(?:iPhone|iPad|iPod).*? OS (\d+)/, 'iOS'],
+  [/Windows NT ([\d.]+)/, 'Windows NT'],
+  [/Mac OS X (\d+[_.]\d+)/, 'macOS'],
+  [/CrOS/, 'ChromeOS'],
+  [/Linux/, 'Linux'],
+];
 
-export function describeOs(ua: string): string {
-  const rules: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/Android (\d+(?:\.\d+)?)/, (m) => `Android ${m[1]}`],
-    [/(?:iPhone|iPad|iPod).*OS (\d+)[_\d]*/, (m) => `iOS ${m[1]}`],
-    [/Windows NT (\d+\.\d+)/, (m) => `Windows ${m[1] === '10.0' ? '10/11' : m[1]}`],
-    [/Mac OS X (\d+)[_.](\d+)/, (m) => `macOS ${m[1]}.${m[2]}`],
-    [/CrOS/, () => 'ChromeOS'],
-    [/Linux/, () => 'Linux'],
-  ];
-  for (const [pattern, name] of rules) {
+function describe(ua: string, table: [RegExp, string][]): string {
+  for (const [pattern, name] of table) {
     const m = pattern.exec(ua);
-    if (m) return name(m);
+    if (m) return m[1] ? `${name} ${m[1].replace('_', '.')}` : name;
   }
   return '—';
 }
+
+export const describeBrowser = (ua: string): string => describe(ua, BROWSERS);
+export const describeOs = (ua: string): string => describe(ua, SYSTEMS);
 
 /** The page address without query and fragment: they may hold tokens, codes or personal data. */
 export function safePageUrl(href: string): string {
@@ -50,7 +46,7 @@ export function collectTechContext(appVersion?: string, now = new Date()): TechC
     pageUrl: safePageUrl(location.href),
     browser: describeBrowser(ua),
     os: describeOs(ua),
-    screen: `${screen.width}×${screen.height}, окно ${innerWidth}×${innerHeight}, ×${devicePixelRatio}`,
+    screen: `${screen.width}×${screen.height} (${innerWidth}×${innerHeight}) ×${devicePixelRatio}`,
     occurredAt: now.toISOString(),
     ...(appVersion ? { appVersion } : {}),
   };

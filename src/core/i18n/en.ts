@@ -32,8 +32,6 @@ export const en: Dictionary = {
   'inn.empty': 'Enter your INN: 10 digits for an organisation or 12 digits for a person',
   'inn.letters': 'An INN has digits only: 10 for an organisation or 12 for a person',
   'inn.length': 'An INN has 10 digits (organisation) or 12 digits (person), you entered {n}',
-  'inn.lengthPerson': 'A personal INN has 12 digits, you entered {n}',
-  'inn.lengthOrganisation': 'An organisation INN has 10 digits, you entered {n}',
   'inn.checksum': 'The INN check digits do not match — check the number',
 
   'text.empty': 'Fill in this field',
@@ -117,7 +115,8 @@ export const en: Dictionary = {
   'form.error.offline': 'No internet connection. Check it and press “Send” again — everything you wrote is kept in the form.',
   'form.error.timeout': 'The support server did not answer in time. Press “Send” again — no second request will be created.',
   'form.error.server': 'The support server had an error. Try again in a few minutes — everything you wrote is kept in the form.',
-  'form.error.rateLimited': { one: 'Too many requests in a row. Try again in {n} second.', other: 'Too many requests in a row. Try again in {n} seconds.' },
+  'form.error.rateLimited': 'Too many requests in a row. Try again in {wait}.',
+  'common.seconds': { one: '{n} second', other: '{n} seconds' },
   'form.error.rejected': 'The server did not accept the request. Correct the marked fields and send it again.',
   'form.error.notFound': 'The support server address is wrong. Please tell the site administrator.',
   'form.error.noAdapter': 'The form is not connected to a support server: the endpoint attribute is missing. Please tell the site administrator.',

@@ -11,10 +11,8 @@ const MAX_LENGTH = 254;
 
 /** Mail domains most Russian users have; a near miss of one of them is probably a typo. */
 const POPULAR = ['mail.ru', 'yandex.ru', 'gmail.com', 'ya.ru', 'bk.ru', 'inbox.ru', 'list.ru', 'rambler.ru', 'icloud.com'];
-/** Real domains one edit away from a popular one: never "correct" them. */
-const REAL_NEIGHBOURS = new Set(['mail.com', 'yandex.com', 'yandex.by', 'yandex.kz', 'yandex.ua', 'ya.com', 'gmail.ru', 'mail.ua']);
-/** Wrong zones of single-zone services. */
-const WRONG_ZONE: Record<string, string> = { gmail: 'gmail.com', googlemail: 'gmail.com', icloud: 'icloud.com' };
+/** Real domains close to a popular one: never "correct" them. */
+const REAL = new Set([...POPULAR, 'mail.com', 'yandex.com', 'yandex.by', 'yandex.kz', 'yandex.ua', 'ya.com', 'mail.ua']);
 
 /**
  * Converts a domain (possibly Cyrillic, e.g. `почта.рф`) to its ASCII form with the platform's
@@ -49,24 +47,11 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** A popular domain the user probably meant, or null. */
+/** A popular domain the user probably meant, or null. Gmail exists in one zone only. */
 export function suggestDomain(domain: string): string | null {
-  if (POPULAR.includes(domain) || REAL_NEIGHBOURS.has(domain)) {
-    return domain === 'gmail.ru' ? 'gmail.com' : null;
-  }
-  const [name, ...zone] = domain.split('.');
-  if (name && WRONG_ZONE[name] && zone.length) return WRONG_ZONE[name]!;
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const popular of POPULAR) {
-    const distance = editDistance(domain, popular);
-    const allowed = popular.length > 6 ? 2 : 1;
-    if (distance <= allowed && distance < bestDistance) {
-      best = popular;
-      bestDistance = distance;
-    }
-  }
-  return best;
+  if (REAL.has(domain)) return null;
+  if (/^(gmail|googlemail)\./.test(domain)) return 'gmail.com';
+  return POPULAR.find((popular) => editDistance(domain, popular) <= (popular.length > 6 ? 2 : 1)) ?? null;
 }
 
 /**

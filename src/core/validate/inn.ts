@@ -17,20 +17,16 @@ export function innChecksumValid(digits: string): boolean {
   return false;
 }
 
-export type InnKind = 'any' | 'person' | 'organisation';
-
 /**
  * Validates an INN: 10 digits for organisations, 12 for people and sole traders, with check digits.
  * Codes: `empty`, `letters`, `length`, `checksum`.
  */
-export function validateInn(input: string, lang = 'ru', kind: InnKind = 'any'): Validation<string> {
+export function validateInn(input: string, lang = 'ru'): Validation<string> {
   const trimmed = (input ?? '').trim();
   if (!trimmed) return fail('empty', translate(lang, 'inn.empty'));
   if (LETTER.test(trimmed) || /\D/.test(trimmed.replace(SEPARATORS, ''))) return fail('letters', translate(lang, 'inn.letters'));
   const digits = digitsOf(trimmed);
   const n = digits.length;
-  if (kind === 'person' && n !== 12) return fail('length', translate(lang, 'inn.lengthPerson', { n }));
-  if (kind === 'organisation' && n !== 10) return fail('length', translate(lang, 'inn.lengthOrganisation', { n }));
   if (n !== 10 && n !== 12) return fail('length', translate(lang, 'inn.length', { n }));
   if (!innChecksumValid(digits)) return fail('checksum', translate(lang, 'inn.checksum'));
   return ok(digits);

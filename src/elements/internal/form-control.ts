@@ -132,12 +132,6 @@ export abstract class GuFormControl extends GuElement {
     return this.internals.form;
   }
 
-  /** The value as it is sent: trimmed and normalised by the validator when valid. */
-  get normalizedValue(): string {
-    const result = this.validator && this.value.trim() ? this.validator(this.value, this.locale) : null;
-    return result?.ok ? result.value : this.value.trim();
-  }
-
   protected check(): { message: string; warning?: ValidationWarning } {
     if (this.disabled) return { message: '' };
     const text = this.value.trim();

@@ -55,9 +55,14 @@ export class GuSupportProvider extends LitElement {
   private readonly adapterProvider = new ContextProvider(this, { context: adapterContext });
   private readonly configProvider = new ContextProvider(this, { context: configContext, initialValue: {} as KitConfig });
 
+  private rest?: { key: string; adapter: LazyRestAdapter };
+
   protected override willUpdate(): void {
     const lang = this.getAttribute('lang') ?? undefined;
-    this.adapterProvider.setValue(this.adapter ?? (this.endpoint ? new LazyRestAdapter({ endpoint: this.endpoint, lang, getToken: this.getToken }) : undefined));
+    // One adapter per configuration, so the elements do not reload on unrelated updates.
+    const key = `${this.endpoint}|${lang}|${Boolean(this.getToken)}`;
+    if (this.endpoint && this.rest?.key !== key) this.rest = { key, adapter: new LazyRestAdapter({ endpoint: this.endpoint, lang, getToken: this.getToken }) };
+    this.adapterProvider.setValue(this.adapter ?? (this.endpoint ? this.rest?.adapter : undefined));
     this.configProvider.setValue({ lang, theme: this.theme, appVersion: this.appVersion });
   }
 

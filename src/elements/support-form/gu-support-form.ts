@@ -354,7 +354,7 @@ export class GuSupportForm extends GuElement {
       offline: this.t('form.error.offline'),
       timeout: this.t('form.error.timeout'),
       server: this.t('form.error.server'),
-      'rate-limited': this.t('form.error.rateLimited', { n: Math.ceil((error.details.retryAfterMs ?? 30_000) / 1000) }),
+      'rate-limited': this.t('form.error.rateLimited', { wait: this.t('common.seconds', { n: Math.ceil((error.details.retryAfterMs ?? 30_000) / 1000) }) }),
       rejected: this.t('form.error.rejected'),
       'not-found': this.t('form.error.notFound'),
       'no-adapter': this.t('form.error.noAdapter'),
