@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { RestAdapter } from '../../src/core/adapter/rest.js';
 import { AdapterError } from '../../src/core/adapter/errors.js';
 import type { NewTicket } from '../../src/core/adapter/types.js';
+import { PNG_1x1 } from '../helpers/files.js';
 import { countRows, injectFault, referenceServer, resetFaults, stopReferenceServer } from '../helpers/reference-server.js';
 
 const ticket = (title: string): NewTicket => ({
@@ -41,8 +42,7 @@ describe('RestAdapter against the reference server', () => {
 
   it('uploads files with progress', async () => {
     const progress: number[] = [];
-    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
-    const receipt = await adapter.createTicket(ticket('С файлом'), [{ name: 'screen.png', type: 'image/png', data: png.buffer }], {
+    const receipt = await adapter.createTicket(ticket('С файлом'), [{ name: 'screen.png', type: 'image/png', data: PNG_1x1.slice().buffer }], {
       idempotencyKey: crypto.randomUUID(),
       onProgress: (p) => progress.push(p),
     });

@@ -1,0 +1,129 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+/** A file kept in IndexedDB: contents as ArrayBuffer (WebKit still fails on some Blobs). */
+export interface StoredFile {
+  name: string;
+  type: string;
+  data: ArrayBuffer;
+}
+
+export type RecordState = 'queued' | 'rejected' | 'expired';
+
+export interface LastError {
+  kind: string;
+  message: string;
+  fieldErrors?: { field: string; code: string; detail: string }[];
+}
+
+/** One request waiting to be delivered; `id` is also its Idempotency-Key. */
+export interface OutboxRecord<P = unknown> {
+  id: string;
+  /** Which sender delivers it: `ticket`, `comment`, `chat-message`, … */
+  kind: string;
+  /** Which backend it is for (the endpoint), so a drainer only sends its own. */
+  target: string;
+  /** Which form or view wrote it (to show it there again). */
+  owner: string;
+  payload: P;
+  files: StoredFile[];
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  /** A tab that is sending it holds it until then; a closed tab's lease runs out. */
+  leaseUntil: number;
+  state: RecordState;
+  lastError?: LastError;
+  /** After this time the request is not sent: it is reported to the user instead. */
+  expiresAt: number;
+  /** A short description the UI can show without reading the payload. */
+  summary: string;
+}
+
+export interface Draft {
+  key: string;
+  values: Record<string, string>;
+  files: StoredFile[];
+  savedAt: number;
+  expiresAt: number;
+}
+
+/** What a delivered request leaves behind until its page shows it: the number, no personal data. */
+export interface Receipt {
+  id: string;
+  owner: string;
+  kind: string;
+  summary: string;
+  number: string;
+  deliveredAt: number;
+  result: unknown;
+}
+
+export interface KitDb extends DBSchema {
+  outbox: { key: string; value: OutboxRecord; indexes: { 'by-target': string; 'by-owner': string } };
+  drafts: { key: string; value: Draft };
+  receipts: { key: string; value: Receipt; indexes: { 'by-owner': string } };
+}
+
+export const DB_NAME = 'gu-support-kit';
+/**
+ * Schema history:
+ * 1 — `outbox` (keyPath id) and `drafts` (keyPath key), without retention, leases or states.
+ * 2 — retention (`expiresAt` on records and drafts), leases and states, the target/owner indexes,
+ *     and `receipts`.
+ */
+export const DB_VERSION = 2;
+export const DEFAULT_RETENTION_MS = 7 * 86_400_000;
+
+export interface OpenHandlers {
+  /** Another tab keeps an older version open, so the upgrade waits. */
+  blocked?: () => void;
+  /** A newer version wants to open: close this connection so it can. */
+  blocking?: () => void;
+}
+
+/** Opens (creating or upgrading) the kit's database. Rejects where IndexedDB is unavailable. */
+export function openKitDb(handlers: OpenHandlers = {}, retentionMs = DEFAULT_RETENTION_MS, name = DB_NAME): Promise<IDBPDatabase<KitDb>> {
+  if (typeof indexedDB === 'undefined') return Promise.reject(new DOMException('IndexedDB is not available', 'NotSupportedError'));
+  return openDB<KitDb>(name, DB_VERSION, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('outbox', { keyPath: 'id' });
+        db.createObjectStore('drafts', { keyPath: 'key' });
+      }
+      if (oldVersion < 2) {
+        const outbox = tx.objectStore('outbox');
+        outbox.createIndex('by-target', 'target');
+        outbox.createIndex('by-owner', 'owner');
+        db.createObjectStore('receipts', { keyPath: 'id' }).createIndex('by-owner', 'owner');
+        // Version 1 records had no retention, lease or state: give them what version 2 expects.
+        for (let cursor = await outbox.openCursor(); cursor; cursor = await cursor.continue()) {
+          const old = cursor.value as Partial<OutboxRecord> & { id: string; createdAt: number };
+          cursor.update({
+            kind: 'ticket',
+            target: '',
+            owner: '',
+            files: [],
+            attempts: 0,
+            nextAttemptAt: 0,
+            summary: '',
+            ...old,
+            leaseUntil: 0,
+            state: 'queued',
+            expiresAt: old.createdAt + retentionMs,
+          } as OutboxRecord);
+        }
+        const drafts = tx.objectStore('drafts');
+        for (let cursor = await drafts.openCursor(); cursor; cursor = await cursor.continue()) {
+          const old = cursor.value as Partial<Draft> & { key: string; savedAt: number };
+          cursor.update({ files: [], values: {}, ...old, expiresAt: old.savedAt + retentionMs } as Draft);
+        }
+      }
+    },
+    blocked: () => handlers.blocked?.(),
+    blocking: () => handlers.blocking?.(),
+  });
+}
+
+export function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
