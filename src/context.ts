@@ -6,6 +6,8 @@ export const adapterContext = createContext<SupportAdapter | undefined>(Symbol.f
 
 /** Settings shared by the elements inside one provider. */
 export interface KitConfig {
+  /** The provider's endpoint: names the backend whose requests an element's outbox sends. */
+  endpoint?: string;
   /** Language tag, e.g. `ru` or `en`; elements fall back to the nearest `lang` attribute. */
   lang?: string;
   /** `low-vision` switches on large type and high contrast (GOST R 52872-2019). */

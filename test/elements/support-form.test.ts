@@ -4,19 +4,26 @@ import { validateSnils } from '../../src/core/validate/snils.js';
 import { validatePhone } from '../../src/core/validate/phone.js';
 import { validateEmail } from '../../src/core/validate/email.js';
 import { validateInn } from '../../src/core/validate/inn.js';
+import { clearLocalData } from '../../src/core/outbox/outbox.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import '../../src/elements/provider/gu-support-provider.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { control, deepActive, field, fill, fillValid, inlineError, press, submit, summaryItems, tickConsent, type, until } from '../helpers/form.js';
 
-async function form(adapter = new MemoryAdapter(), attrs = ''): Promise<GuSupportForm> {
-  const el = await fixture<GuSupportForm>(html`<gu-support-form .adapter=${adapter} inn="optional" consent-url="/consent" policy-url="/policy"></gu-support-form>`);
-  if (attrs) for (const [k, v] of new URLSearchParams(attrs)) el.setAttribute(k, v);
+let formCounter = 0;
+/** A form with its own draft key, so tests never see each other's drafts or queued requests. */
+async function form(adapter = new MemoryAdapter(), attrs = '', draftKey = `element-test-${Date.now()}-${++formCounter}`): Promise<GuSupportForm> {
+  const el = document.createElement('gu-support-form');
+  for (const [k, v] of new URLSearchParams(`inn=optional&consent-url=/consent&policy-url=/policy&draft-key=${draftKey}&${attrs}`)) el.setAttribute(k, v);
+  el.adapter = adapter;
+  (await fixture(html`<div></div>`)).append(el);
+  await el.updateComplete;
   await until(() => control<HTMLSelectElement>(el, 'topic').options.length > 1);
   return el;
 }
 
 describe('<gu-support-form>', () => {
+  beforeEach(() => clearLocalData());
   it('renders the fields with topics from the adapter and passes axe', async () => {
     const el = await form();
     expect(control<HTMLSelectElement>(el, 'topic').options.length).to.equal(9);
@@ -148,7 +155,7 @@ describe('<gu-support-form>', () => {
     expect(success.querySelector('strong')!.textContent).to.equal(detail.receipt.number);
     expect(success.textContent).to.contain('5 рабочих дней');
     expect(success.textContent).to.contain('ivanov@mail.ru');
-    expect(el.shadowRoot!.activeElement).to.equal(success.querySelector('h2'));
+    await until(() => el.shadowRoot!.activeElement === success.querySelector('h2'));
     expect(detail.ticket.contact.phone).to.equal('+79123456789');
     expect(detail.ticket.consent.version).to.equal('2025-09-01');
     expect(detail.ticket.context?.browser).to.be.a('string');
@@ -189,7 +196,7 @@ describe('<gu-support-form>', () => {
     expect((await submitted).detail.ticket.context).to.equal(undefined);
   });
 
-  describe('failures keep everything and say what to do', () => {
+  describe('without local storage, failures keep everything and say what to do', () => {
     const cases: [Parameters<MemoryAdapter['failNext']>[0], RegExp][] = [
       ['offline', /Нет соединения с интернетом/],
       ['timeout', /не ответил вовремя/],
@@ -199,7 +206,7 @@ describe('<gu-support-form>', () => {
     for (const [kind, message] of cases) {
       it(kind, async () => {
         const adapter = new MemoryAdapter();
-        const el = await form(adapter);
+        const el = await form(adapter, 'no-storage=');
         await fillValid(el);
         adapter.failNext(kind);
         const failed = oneEvent(el, 'gu-error');
@@ -217,11 +224,11 @@ describe('<gu-support-form>', () => {
 
     it('a server refusal lands on the field it names', async () => {
       const adapter = new MemoryAdapter();
-      const el = await form(adapter);
+      const el = await form(adapter, 'no-storage=');
       await fillValid(el);
       adapter.failNext('rejected', { type: 'urn:gu-support:problem:validation', title: 'x', status: 422, errors: [{ field: 'contact.phone', code: 'blocked', detail: 'Этот номер заблокирован для обращений' }] });
       await submit(el);
-      await el.updateComplete;
+      await until(() => inlineError(el, 'contact.phone') !== '');
       expect(inlineError(el, 'contact.phone')).to.equal('Этот номер заблокирован для обращений');
       expect(summaryItems(el)).to.deep.equal([{ field: 'contact.phone', text: 'Этот номер заблокирован для обращений' }]);
     });

@@ -59,9 +59,22 @@ export class Outbox {
       void this.drain();
     });
     if (typeof window !== 'undefined') {
-      window.addEventListener('online', this.onWake);
+      window.addEventListener('online', this.onOnline);
       document.addEventListener('visibilitychange', this.onWake);
     }
+  }
+
+  /** The connection is back: requests that waited for it are due now, not at their backoff time. */
+  private readonly onOnline = () => void this.retryWaitingForNetwork().then(() => this.drain());
+
+  private async retryWaitingForNetwork(): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite');
+    for (const record of await tx.store.index('by-target').getAll(this.options.target)) {
+      if (record.state === 'queued' && (record.lastError?.kind === 'offline' || record.lastError?.kind === 'timeout')) {
+        await tx.store.put({ ...record, nextAttemptAt: 0 });
+      }
+    }
+    await tx.done;
   }
 
   /** Opens the outbox; rejects (IndexedDB missing, blocked, broken) so the caller can fall back. */
@@ -267,7 +280,9 @@ export class Outbox {
     const now = Date.now();
     const queued = (await this.db.getAllFromIndex('outbox', 'by-target', this.options.target)).filter((r) => r.state === 'queued');
     if (!queued.length) return;
-    const next = Math.min(...queued.map((r) => Math.max(r.nextAttemptAt, r.leaseUntil)));
+    // With Web Locks a lease only matters to its own (possibly closed) tab, so do not wait for it.
+    const leasesMatter = typeof navigator === 'undefined' || !navigator.locks;
+    const next = Math.min(...queued.map((r) => (leasesMatter ? Math.max(r.nextAttemptAt, r.leaseUntil) : r.nextAttemptAt)));
     this.timer = setTimeout(() => void this.drain(), Math.max(250, next - now));
   }
 
@@ -276,7 +291,7 @@ export class Outbox {
     clearTimeout(this.timer);
     this.channel?.close();
     if (typeof window !== 'undefined') {
-      window.removeEventListener('online', this.onWake);
+      window.removeEventListener('online', this.onOnline);
       document.removeEventListener('visibilitychange', this.onWake);
     }
     this.db.close();

@@ -63,7 +63,7 @@ export class GuSupportProvider extends LitElement {
     const key = `${this.endpoint}|${lang}|${Boolean(this.getToken)}`;
     if (this.endpoint && this.rest?.key !== key) this.rest = { key, adapter: new LazyRestAdapter({ endpoint: this.endpoint, lang, getToken: this.getToken }) };
     this.adapterProvider.setValue(this.adapter ?? (this.endpoint ? this.rest?.adapter : undefined));
-    this.configProvider.setValue({ lang, theme: this.theme, appVersion: this.appVersion });
+    this.configProvider.setValue({ endpoint: this.endpoint, lang, theme: this.theme, appVersion: this.appVersion });
   }
 
   static override get observedAttributes(): string[] {

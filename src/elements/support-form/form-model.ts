@@ -58,3 +58,21 @@ export function contentKey(ticket: NewTicket): string {
   const { topic, title, description, contact, previousNumber } = ticket;
   return JSON.stringify([topic, title.replace(/\s+/g, ' '), description.replace(/\s+/g, ' '), contact, previousNumber ?? '']);
 }
+
+/** The form's values for a request taken back from the outbox (refused, or cancelled by the user). */
+export function valuesFromTicket(ticket: NewTicket): FormValues {
+  const { contact } = ticket;
+  const entries: [Exclude<FieldKey, 'consent'>, string | undefined][] = [
+    ['topic', ticket.topic],
+    ['previousNumber', ticket.previousNumber],
+    ['title', ticket.title],
+    ['description', ticket.description],
+    ['contact.phone', contact.phone],
+    ['contact.email', contact.email],
+    ['contact.fullName', contact.fullName],
+    ['contact.snils', contact.snils],
+    ['contact.inn', contact.inn],
+    ['contact.accountNumber', contact.accountNumber],
+  ];
+  return Object.fromEntries(entries.filter(([, value]) => value));
+}

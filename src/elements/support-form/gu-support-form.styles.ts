@@ -40,6 +40,17 @@ export const formStyles = css`
     border: 2px solid var(--_error);
     border-left-width: 6px;
   }
+  .queued:focus,
+  .storage-fault:focus {
+    outline: var(--_focus-width) solid var(--_focus);
+  }
+  .queued ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .draft {
+    color: var(--_text-secondary);
+  }
   .notice h3 {
     margin: 0 0 var(--_space);
     font-size: 1.1em;

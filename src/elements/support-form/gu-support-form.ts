@@ -17,7 +17,12 @@ import { GuElement, define } from '../internal/gu-element.js';
 import '../internal/gu-text-field.js';
 import '../internal/gu-select-field.js';
 import '../internal/gu-checkbox-field.js';
-import { FIELD_ORDER, buildTicket, contentKey, type FieldKey, type FormValues } from './form-model.js';
+import { FIELD_ORDER, buildTicket, contentKey, valuesFromTicket, type FieldKey, type FormValues } from './form-model.js';
+import type { OutboxEvent, OutboxRecord, Receipt } from '../../core/outbox/index.js';
+import { isQuotaError } from '../../core/outbox/db.js';
+import { OutboxController } from './outbox-controller.js';
+import { renderQueued } from './queued-panel.js';
+import { downloadRequest } from './download.js';
 import { formStyles } from './gu-support-form.styles.js';
 import { renderPiiWarning } from './pii-warning.js';
 import { renderSuccess } from './success-panel.js';
@@ -29,6 +34,15 @@ export interface SubmitDetail {
 export interface SubmittedDetail {
   receipt: TicketReceipt;
   ticket: NewTicket;
+}
+export interface QueuedDetail {
+  id: string;
+  ticket: NewTicket;
+  createdAt: number;
+}
+export interface DeliveredDetail {
+  id: string;
+  receipt: TicketReceipt;
 }
 export interface ErrorDetail {
   kind: AdapterError['kind'] | 'no-adapter';
@@ -52,6 +66,10 @@ type Phase = 'editing' | 'sending' | 'sent';
  * @fires gu-submit - Cancelable; before sending. `detail: { ticket, files }`.
  * @fires gu-submitted - The server registered the request. `detail: { receipt, ticket }`.
  * @fires gu-error - Sending failed. `detail: { kind, message, fieldErrors }`.
+ * @fires gu-queued - The request is stored in this browser and will be sent (now or when the connection is back). `detail: { id, ticket, createdAt }`.
+ * @fires gu-delivered - A stored request reached the server (maybe after a reload). `detail: { id, receipt }`.
+ * @fires gu-delivery-failed - The server refused a stored request; it is back in the form. `detail: { kind, message, fieldErrors }`.
+ * @csspart queued - The list of requests waiting to be sent.
  * @csspart form - The form element.
  * @csspart submit - The send button.
  * @csspart success - The confirmation panel with the request number.
@@ -78,6 +96,11 @@ export class GuSupportForm extends GuElement {
     userName: { attribute: 'user-name' },
     userPhone: { attribute: 'user-phone' },
     userEmail: { attribute: 'user-email' },
+    draftKey: { attribute: 'draft-key' },
+    retentionDays: { type: Number, attribute: 'retention-days' },
+    noStorage: { type: Boolean, attribute: 'no-storage' },
+    storageFault: { state: true },
+    draftStatus: { state: true },
     values: { state: true },
     consent: { state: true },
     excludeContext: { state: true },
@@ -122,6 +145,18 @@ export class GuSupportForm extends GuElement {
   userName = '';
   userPhone = '';
   userEmail = '';
+  /** Where this form's draft and queued requests are kept; by default the page path. */
+  draftKey = '';
+  /** Days a draft or an unsent request stays in the browser (Safari erases storage after 7 days anyway). */
+  retentionDays = 7;
+  /**
+   * Keep nothing in this browser: no drafts, no offline queue (requests go straight to the server,
+   * and a failed one can be downloaded). For portals whose privacy rules forbid local storage.
+   */
+  noStorage = false;
+  /** Saving for offline failed for this request: the user chooses another way. */
+  private storageFault?: NewTicket;
+  private draftStatus = '';
 
   private values: FormValues = {};
   private consent = false;
@@ -165,6 +200,19 @@ export class GuSupportForm extends GuElement {
   private consentGivenAt?: Date;
   private loadedFor?: unknown;
   private readonly onHandoff = (e: Event) => this.prefill((e as CustomEvent<FormValues>).detail ?? {});
+  private readonly store = new OutboxController(
+    this,
+    () => this.owner,
+    (event) => void this.onOutboxEvent(event),
+    () => this.retentionDays * 86_400_000,
+  );
+  /** Receipts already shown, so a receipt seen twice (this tab and a broadcast) shows once. */
+  private readonly shownReceipts = new Set<string>();
+  private draftChecked = false;
+
+  private get owner(): string {
+    return this.draftKey || `${location.pathname}#${this.id || 'gu-support-form'}`;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -188,6 +236,11 @@ export class GuSupportForm extends GuElement {
       };
     }
     const adapter = this.activeAdapter;
+    if (!this.noStorage) this.store.connect(adapter, this.endpoint ?? this.config?.endpoint ?? 'adapter');
+    if (adapter && !this.noStorage && !this.draftChecked) {
+      this.draftChecked = true;
+      void this.store.ready.then(() => this.afterStorageOpened());
+    }
     if (!this.topics && adapter && this.loadedFor !== adapter) {
       this.loadedFor = adapter;
       void this.loadTopics();
@@ -222,8 +275,11 @@ export class GuSupportForm extends GuElement {
     this.phase = 'editing';
   }
 
-  /** Clears everything the user entered and any message. */
+  /** Clears everything the user entered, its saved draft and any message. */
   reset(): void {
+    void this.store.drafts?.delete(this.owner);
+    this.draftStatus = '';
+    this.storageFault = undefined;
     this.formElement?.reset();
     this.values = {};
     this.consent = false;
@@ -240,9 +296,98 @@ export class GuSupportForm extends GuElement {
   }
 
   private set(field: Exclude<FieldKey, 'consent'>, value: string): void {
+    if (this.values[field] === value) return;
     this.values = { ...this.values, [field]: value };
     this.notice = '';
+    this.saveDraft();
   }
+
+  /** Saves what the user typed (debounced); consent is never saved, it is given anew. */
+  private saveDraft(): void {
+    const drafts = this.store.drafts;
+    if (!drafts) return;
+    const values = Object.fromEntries(Object.entries(this.values).filter(([, v]) => v)) as Record<string, string>;
+    drafts.saveSoon(this.owner, values).then(
+      () => (this.draftStatus = this.t('draft.saved')),
+      (error: unknown) => (this.draftStatus = isQuotaError(error) ? this.t('draft.notSaved') : ''),
+    );
+  }
+
+  /** Clears the saved draft and the form. */
+  private async clearDraft(): Promise<void> {
+    await this.store.drafts?.delete(this.owner);
+    this.draftStatus = '';
+    this.startNew();
+  }
+
+  /** Restores the draft and shows requests delivered while the page was closed. */
+  private async afterStorageOpened(): Promise<void> {
+    const draft = await this.store.drafts?.load(this.owner).catch(() => undefined);
+    if (draft === 'expired') this.notice = this.t('draft.expired', { days: this.t('common.days', { n: this.retentionDays }) });
+    else if (draft && !this.values.title && !this.values.description) {
+      this.values = { ...draft.values, ...Object.fromEntries(Object.entries(this.values).filter(([, v]) => v)) };
+      const time = new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(draft.savedAt);
+      this.draftStatus = this.t('draft.restored', { time });
+    } else if (this.values.title || this.values.description) {
+      this.saveDraft(); // typed before storage was ready
+    }
+    this.showPendingReceipts();
+  }
+
+  /** A receipt in storage is a request delivered while this page did not watch (closed, other tab). */
+  private showPendingReceipts(): void {
+    const receipt = this.store.receipts.filter((r) => !this.shownReceipts.has(r.id)).sort((a, b) => b.deliveredAt - a.deliveredAt)[0];
+    if (receipt) void this.showDelivered(receipt);
+  }
+
+  private async showDelivered(receipt: Receipt, ticket?: NewTicket): Promise<void> {
+    if (this.shownReceipts.has(receipt.id)) return;
+    this.shownReceipts.add(receipt.id);
+    const result = receipt.result as TicketReceipt;
+    for (const r of this.store.receipts) void this.store.outbox?.acknowledge(r.id);
+    void this.store.outbox?.acknowledge(receipt.id);
+    if (ticket) this.lastDelivered = { key: contentKey(ticket), receipt: result };
+    this.receipt = result;
+    this.phase = 'sent';
+    this.status = this.t('form.success.title', { number: receipt.number });
+    this.emit('gu-delivered', { id: receipt.id, receipt: result });
+    if (ticket) this.emit('gu-submitted', { receipt: result, ticket });
+    if (document.hidden && typeof Notification === 'function' && Notification.permission === 'granted') {
+      new Notification(this.t('outbox.notification', { summary: receipt.summary, number: receipt.number }));
+    }
+    await this.updateComplete;
+    this.successHeading?.focus();
+  }
+
+  private async onOutboxEvent(event: OutboxEvent): Promise<void> {
+    if (event.type === 'changed') {
+      await this.store.refresh();
+      this.showPendingReceipts();
+    } else if (event.type === 'delivered' && event.receipt.owner === this.owner) {
+      await this.showDelivered(event.receipt, event.record.payload as NewTicket);
+    } else if (event.type === 'rejected' && event.record.owner === this.owner) {
+      // Refused by the server: back into the form with the server's words, nothing lost.
+      this.phase = 'editing';
+      const record = await this.store.outbox?.take(event.record.id);
+      if (!record) return;
+      this.values = valuesFromTicket(record.payload as NewTicket);
+      await this.updateComplete;
+      const error = new AdapterError('rejected', record.lastError?.message ?? '', {
+        problem: { type: 'urn:gu-support:problem:validation', title: record.lastError?.message ?? '', status: 422, errors: record.lastError?.fieldErrors ?? [] },
+      });
+      await this.showFailure(error, 'rejected', 'gu-delivery-failed');
+    }
+  }
+
+  private readonly queuedActions = {
+    cancel: async (record: OutboxRecord) => {
+      const taken = await this.store.outbox?.take(record.id);
+      if (taken) this.values = valuesFromTicket(taken.payload as NewTicket);
+    },
+    sendNow: (record: OutboxRecord) => void this.store.outbox?.retry(record.id),
+    download: (record: OutboxRecord) => downloadRequest(record.payload as NewTicket, this.locale),
+    remove: (record: OutboxRecord) => void this.store.outbox?.cancel(record.id),
+  };
 
   private get sensitive(): SensitiveFragment[] {
     return findSensitive(`${this.values.title ?? ''}\n${this.values.description ?? ''}`, this.locale);
@@ -318,9 +463,52 @@ export class GuSupportForm extends GuElement {
     }
     const files: UploadFile[] = [];
     if (!this.emit('gu-submit', { ticket, files }, { cancelable: true })) return;
-    const adapter = this.activeAdapter;
-    if (!adapter) return this.showFailure(new AdapterError('not-found', 'no adapter'), 'no-adapter');
+    if (!this.activeAdapter) return this.showFailure(new AdapterError('not-found', 'no adapter'), 'no-adapter');
+    await this.store.ready;
+    if (this.store.outbox) await this.sendQueued(ticket, key, files);
+    else await this.sendDirect(ticket, key, files);
+  }
 
+  /**
+   * Stores the request in IndexedDB first, then sends it. If this attempt does not get through,
+   * the request stays queued (visible, cancelable) and the form is free for the next one.
+   */
+  private async sendQueued(ticket: NewTicket, key: string, files: UploadFile[]): Promise<void> {
+    const outbox = this.store.outbox!;
+    if (this.store.records.some((r) => r.state === 'queued' && contentKey(r.payload as NewTicket) === key)) {
+      this.notice = this.status = this.t('outbox.alreadyQueued');
+      return;
+    }
+    let record: OutboxRecord;
+    try {
+      record = await outbox.enqueue('ticket', this.owner, ticket, files, ticket.title);
+    } catch {
+      // Quota or a broken database: nothing was stored, so let the user choose another way.
+      this.storageFault = ticket;
+      this.status = this.t('outbox.quota');
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLElement>('.storage-fault')?.focus();
+      return;
+    }
+    void navigator.storage?.persist?.().catch(() => false);
+    void this.store.drafts?.delete(this.owner);
+    this.emit('gu-queued', { id: record.id, ticket, createdAt: record.createdAt });
+    this.phase = 'sending';
+    this.status = this.t('form.sending');
+    await outbox.drain();
+    await this.store.refresh();
+    if (this.store.records.some((r) => r.id === record.id && r.state === 'queued')) {
+      this.startNew();
+      this.status = this.t('outbox.offline');
+      await this.updateComplete;
+      this.shadowRoot?.querySelector<HTMLElement>('.queued')?.focus();
+    }
+  }
+
+  /** Sends without offline safety (storage unavailable or refused by the user's choice). */
+  private async sendDirect(ticket: NewTicket, key: string, files: UploadFile[]): Promise<void> {
+    const adapter = this.activeAdapter!;
+    this.storageFault = undefined;
     if (this.pendingAttempt?.key !== key) this.pendingAttempt = { key, idempotencyKey: crypto.randomUUID(), ticket };
     const attempt = this.pendingAttempt;
     this.phase = 'sending';
@@ -349,7 +537,7 @@ export class GuSupportForm extends GuElement {
     }
   }
 
-  private async showFailure(error: AdapterError, kind: ErrorDetail['kind'] = error.kind): Promise<void> {
+  private async showFailure(error: AdapterError, kind: ErrorDetail['kind'] = error.kind, event: 'gu-error' | 'gu-delivery-failed' = 'gu-error'): Promise<void> {
     const messages: Record<ErrorDetail['kind'], string> = {
       offline: this.t('form.error.offline'),
       timeout: this.t('form.error.timeout'),
@@ -364,7 +552,7 @@ export class GuSupportForm extends GuElement {
     const fieldErrors = error.fieldErrors;
     for (const fieldError of fieldErrors) this.fieldByKey(fieldError.field)?.setExternalError(fieldError.detail);
     this.summary = fieldErrors.map((f) => ({ field: this.fieldByKey(f.field) ? f.field : FIELD_ORDER[0], message: f.detail }));
-    this.emit('gu-error', { kind, message: this.failure, fieldErrors });
+    this.emit(event, { kind, message: this.failure, fieldErrors });
     await this.updateComplete;
     (this.summaryElement ?? this.renderRoot.querySelector<HTMLElement>('.notice.error'))?.focus();
   }
@@ -414,6 +602,17 @@ export class GuSupportForm extends GuElement {
     return mode === 'hidden' ? nothing : this.textField(field, { ...options, required: mode === 'required' });
   }
 
+  /** Saving for offline failed: send anyway (no safety net) or keep a copy as a file. */
+  private renderStorageFault(ticket: NewTicket) {
+    return html`<div class="notice error storage-fault" role="alert" tabindex="-1">
+      <p>${this.t('outbox.quota')}</p>
+      <div class="actions">
+        <button type="button" class="button" @click=${() => void this.sendDirect(ticket, contentKey(ticket), [])}>${this.t('outbox.sendWithoutSaving')}</button>
+        <button type="button" class="button secondary" @click=${() => downloadRequest(ticket, this.locale)}>${this.t('outbox.download')}</button>
+      </div>
+    </div>`;
+  }
+
   private renderContext() {
     const c = this.context;
     const rows: [string, string | undefined][] = [
@@ -450,8 +649,21 @@ export class GuSupportForm extends GuElement {
         <h2 class="heading">${this.t('form.heading')}</h2>
         <p class="intro">${this.t('form.intro')}</p>
       </slot>
+      ${renderQueued(this.store.records, lang, this.retentionDays, {
+        ...this.queuedActions,
+        ...(typeof Notification === 'function' && Notification.permission === 'default' ? { notify: () => void Notification.requestPermission().then(() => this.requestUpdate()) } : {}),
+      })}
+      ${this.store.problem ? html`<div class="notice warning" role="status"><p>${this.t(this.store.problem === 'blocked' ? 'outbox.blocked' : 'outbox.unavailable')}</p></div>` : nothing}
+      ${this.storageFault ? this.renderStorageFault(this.storageFault) : nothing}
       ${renderErrorSummary(this.t('summary.title'), this.summary, (field) => this.focusField(field))}
-      ${this.failure ? html`<div class="notice error" role="alert" tabindex="-1"><p>${this.failure}</p></div>` : nothing}
+      ${this.failure
+        ? html`<div class="notice error" role="alert" tabindex="-1">
+            <p>${this.failure}</p>
+            ${!this.store.outbox && this.pendingAttempt
+              ? html`<button type="button" class="button secondary" @click=${() => downloadRequest(this.pendingAttempt!.ticket, lang)}>${this.t('outbox.download')}</button>`
+              : nothing}
+          </div>`
+        : nothing}
       ${this.notice ? html`<div class="notice" role="status"><p>${this.notice}</p></div>` : nothing}
       <form part="form" novalidate @submit=${this.submit} aria-busy=${sending ? 'true' : 'false'}>
         <gu-select-field
@@ -569,6 +781,9 @@ export class GuSupportForm extends GuElement {
           <button part="submit" class="button" type="submit" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
             ${sending ? this.t('form.sending') : this.t('form.submit')}
           </button>
+          ${this.draftStatus
+            ? html`<span class="draft">${this.draftStatus} · <button type="button" class="link-button" @click=${() => void this.clearDraft()}>${this.t('draft.clear')}</button></span>`
+            : nothing}
           ${sending && this.progress > 0 && this.progress < 1
             ? html`<progress max="1" .value=${this.progress} aria-label=${this.t('form.sendingProgress', { percent: Math.round(this.progress * 100) })}></progress>`
             : nothing}
@@ -587,6 +802,9 @@ declare global {
     'gu-submit': CustomEvent<SubmitDetail>;
     'gu-submitted': CustomEvent<SubmittedDetail>;
     'gu-error': CustomEvent<ErrorDetail>;
+    'gu-queued': CustomEvent<QueuedDetail>;
+    'gu-delivered': CustomEvent<DeliveredDetail>;
+    'gu-delivery-failed': CustomEvent<ErrorDetail>;
     /** Fired by the FAQ (or the page) to start a request with what the user already typed. */
     'gu-handoff': CustomEvent<FormValues>;
   }

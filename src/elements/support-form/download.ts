@@ -1,0 +1,30 @@
+import type { NewTicket } from '../../core/adapter/types.js';
+import { translate } from '../../core/i18n/translate.js';
+
+/** The request as a plain-text file the user can keep or send by e-mail when nothing else works. */
+export function requestAsText(ticket: NewTicket, lang: string): string {
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const rows: [string, string | undefined][] = [
+    [t('form.topic.label'), ticket.topic],
+    [t('form.previous.label'), ticket.previousNumber],
+    [t('form.title.label'), ticket.title],
+    [t('form.description.label'), ticket.description],
+    [t('form.phone.label'), ticket.contact.phone],
+    [t('form.email.label'), ticket.contact.email],
+    [t('form.fullName.label'), ticket.contact.fullName],
+    [t('form.snils.label'), ticket.contact.snils],
+    [t('form.inn.label'), ticket.contact.inn],
+    [t('form.context.time'), ticket.context?.occurredAt],
+  ];
+  return rows.filter(([, value]) => value).map(([label, value]) => `${label}:\n${value}\n`).join('\n');
+}
+
+/** Saves the request as a text file through a temporary link (works under a strict CSP). */
+export function downloadRequest(ticket: NewTicket, lang: string): void {
+  const url = URL.createObjectURL(new Blob([requestAsText(ticket, lang)], { type: 'text/plain;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: `${translate(lang, 'form.heading')}.txt` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

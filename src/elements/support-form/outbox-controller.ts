@@ -1,0 +1,98 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { SupportAdapter } from '../../core/adapter/types.js';
+import type { Drafts, Outbox, OutboxEvent, OutboxRecord, Receipt } from '../../core/outbox/index.js';
+
+type OutboxModule = typeof import('../../core/outbox/index.js');
+let outboxModule: Promise<OutboxModule> | undefined;
+
+/** The outbox code arrives right after the form renders (it is not needed for the first paint). */
+function loadOutbox(): Promise<OutboxModule> {
+  outboxModule ??= import('../../core/outbox/index.js');
+  return outboxModule;
+}
+
+export type StorageProblem = '' | 'unavailable' | 'blocked';
+
+/**
+ * Connects a form to the offline outbox and drafts in IndexedDB: opens them for the form's
+ * adapter, keeps the list of this form's queued requests and delivered receipts, and passes
+ * outbox events on. Where storage is unavailable it says so and the form sends directly.
+ */
+export class OutboxController implements ReactiveController {
+  outbox?: Outbox;
+  drafts?: Drafts;
+  problem: StorageProblem = '';
+  records: OutboxRecord[] = [];
+  receipts: Receipt[] = [];
+  /** Resolves when the outbox is open or known to be unavailable. */
+  ready: Promise<void> = Promise.resolve();
+  private adapter?: SupportAdapter;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly owner: () => string,
+    private readonly onEvent: (event: OutboxEvent) => void,
+    private readonly retentionMs: () => number,
+  ) {
+    host.addController(this);
+  }
+
+  /** (Re)opens the outbox for this adapter; `target` names the backend (its endpoint). */
+  connect(adapter: SupportAdapter | undefined, target: string): void {
+    if (!adapter || adapter === this.adapter) return;
+    this.adapter = adapter;
+    this.close();
+    this.ready = this.open(adapter, target);
+  }
+
+  private async open(adapter: SupportAdapter, target: string): Promise<void> {
+    try {
+      const { Outbox, Drafts, sendTicket } = await loadOutbox();
+      const outbox = await Outbox.open({
+        adapter,
+        target,
+        senders: { ticket: sendTicket },
+        retentionMs: this.retentionMs(),
+        onBlocked: () => this.setProblem('blocked'),
+      });
+      if (this.adapter !== adapter) return outbox.close(); // replaced meanwhile
+      this.outbox = outbox;
+      this.drafts = await Drafts.open(this.retentionMs());
+      this.problem = '';
+      this.unsubscribe = outbox.on((event) => {
+        this.onEvent(event);
+        void this.refresh();
+      });
+      await this.refresh();
+      void outbox.drain();
+    } catch {
+      this.setProblem('unavailable');
+    }
+  }
+
+  private setProblem(problem: StorageProblem): void {
+    this.problem = problem;
+    this.host.requestUpdate();
+  }
+
+  async refresh(): Promise<void> {
+    if (!this.outbox) return;
+    const owner = this.owner();
+    [this.records, this.receipts] = await Promise.all([this.outbox.list(owner), this.outbox.receipts(owner)]);
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.close();
+    this.adapter = undefined;
+  }
+
+  private close(): void {
+    this.unsubscribe?.();
+    this.outbox?.close();
+    this.drafts?.close();
+    this.outbox = undefined;
+    this.drafts = undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import { html, nothing } from 'lit';
+import type { OutboxRecord } from '../../core/outbox/db.js';
+import { translate } from '../../core/i18n/translate.js';
+
+export interface QueuedActions {
+  cancel(record: OutboxRecord): void;
+  sendNow(record: OutboxRecord): void;
+  download(record: OutboxRecord): void;
+  remove(record: OutboxRecord): void;
+  notify?: () => void;
+}
+
+function written(record: OutboxRecord, lang: string): string {
+  const time = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(record.createdAt);
+  return translate(lang, 'outbox.written', { time });
+}
+
+/** Requests stored in this browser and waiting for the connection: each says when it was written. */
+export function renderQueued(records: OutboxRecord[], lang: string, retentionDays: number, actions: QueuedActions) {
+  const waiting = records.filter((r) => r.state !== 'rejected');
+  if (!waiting.length) return nothing;
+  return html`<section class="notice queued" aria-labelledby="queued-title" part="queued" tabindex="-1">
+    <h3 id="queued-title">${translate(lang, 'outbox.title')}</h3>
+    <ul>
+      ${waiting.map(
+        (record) => html`<li>
+          <strong>${record.summary}</strong>. ${written(record, lang)}.
+          ${record.state === 'expired'
+            ? html`<p>${translate(lang, 'outbox.expired', { days: translate(lang, 'common.days', { n: retentionDays }) })}</p>
+                <div class="actions">
+                  <button type="button" class="button secondary" @click=${() => actions.sendNow(record)}>${translate(lang, 'outbox.sendNow')}</button>
+                  <button type="button" class="button secondary" @click=${() => actions.download(record)}>${translate(lang, 'outbox.download')}</button>
+                  <button type="button" class="link-button" @click=${() => actions.remove(record)}>${translate(lang, 'outbox.delete')}</button>
+                </div>`
+            : html`<p>${translate(lang, record.lastError && record.lastError.kind !== 'offline' ? 'outbox.retrying' : 'outbox.offline')}</p>
+                <div class="actions">
+                  <button type="button" class="link-button" @click=${() => actions.cancel(record)}>${translate(lang, 'outbox.cancel')}</button>
+                  ${actions.notify ? html`<button type="button" class="link-button" @click=${actions.notify}>${translate(lang, 'outbox.notify')}</button>` : nothing}
+                </div>`}
+        </li>`,
+      )}
+    </ul>
+  </section>`;
+}

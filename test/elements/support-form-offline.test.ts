@@ -1,0 +1,149 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { MemoryAdapter } from '../../src/core/adapter/memory.js';
+import '../../src/elements/support-form/gu-support-form.js';
+import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
+import { clearLocalData } from '../../src/core/outbox/outbox.js';
+import { control, fill, fillValid, inlineError, submit, until } from '../helpers/form.js';
+
+let counter = 0;
+async function mount(adapter: MemoryAdapter, draftKey = `offline-test-${Date.now()}-${++counter}`, attrs: Record<string, string> = {}): Promise<GuSupportForm> {
+  const el = document.createElement('gu-support-form');
+  el.setAttribute('draft-key', draftKey);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.adapter = adapter;
+  (await fixture(html`<div></div>`)).append(el);
+  await el.updateComplete;
+  await until(() => Boolean(el.shadowRoot!.querySelector('[data-field="topic"]')));
+  return el;
+}
+
+const queued = (el: GuSupportForm) => el.shadowRoot!.querySelector('.queued');
+const success = (el: GuSupportForm) => el.shadowRoot!.querySelector('.success');
+
+describe('<gu-support-form> offline: outbox and drafts in IndexedDB', () => {
+  // Every form with an in-memory adapter drains the same queue: start each test from an empty one.
+  beforeEach(() => clearLocalData());
+  it('keeps a request that cannot go now, shows it, and delivers it when the connection returns', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await fillValid(el, 'Отправлено без связи');
+    adapter.failNext('offline');
+    const queuedEvent = oneEvent(el, 'gu-queued');
+    await submit(el);
+    expect((await queuedEvent).detail.ticket.title).to.equal('Отправлено без связи');
+    await until(() => Boolean(queued(el)));
+    expect(queued(el)!.textContent).to.contain('Отправлено без связи');
+    expect(queued(el)!.textContent).to.contain('Будет отправлено, когда появится связь');
+    expect(queued(el)!.textContent).to.match(/Написано \d+/);
+    await until(() => control(el, 'title').value === ''); // the form is free: the request is safe in the queue
+    await expect(el).to.be.accessible();
+    const delivered = oneEvent(el, 'gu-delivered');
+    window.dispatchEvent(new Event('online'));
+    const { detail } = await delivered;
+    await until(() => Boolean(success(el)));
+    expect(success(el)!.textContent).to.contain(detail.receipt.number);
+    expect(adapter.tickets.size).to.equal(1);
+  });
+
+  it('a request the server refuses comes back to the form with the server words', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await fillValid(el, 'Отклонено сервером');
+    adapter.failNext('rejected', { type: 'urn:gu-support:problem:validation', title: 'x', status: 422, errors: [{ field: 'contact.phone', code: 'blocked', detail: 'Номер не обслуживается' }] });
+    const failed = oneEvent(el, 'gu-delivery-failed');
+    await submit(el);
+    expect((await failed).detail.fieldErrors[0]!.field).to.equal('contact.phone');
+    await until(() => inlineError(el, 'contact.phone') === 'Номер не обслуживается');
+    expect(control(el, 'title').value).to.equal('Отклонено сервером');
+    expect(queued(el)).to.equal(null);
+  });
+
+  it('cancelling a queued request puts it back into the form', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await fillValid(el, 'Передумал');
+    adapter.failNext('offline');
+    await submit(el);
+    await until(() => Boolean(queued(el)));
+    queued(el)!.querySelector<HTMLButtonElement>('.link-button')!.click();
+    await until(() => !queued(el));
+    expect(control(el, 'title').value).to.equal('Передумал');
+  });
+
+  it('recognises the same request already waiting', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await fillValid(el, 'Дважды без связи');
+    adapter.failNext('offline');
+    await submit(el);
+    await until(() => Boolean(queued(el)) && control(el, 'title').value === '');
+    await fillValid(el, 'Дважды без связи');
+    await submit(el);
+    expect(el.shadowRoot!.textContent).to.contain('уже ждёт отправки');
+    expect(queued(el)!.querySelectorAll('li')).to.have.length(1);
+  });
+
+  it('saves a draft as the user types and restores it on return, without the consent', async () => {
+    const key = `draft-test-${Date.now()}`;
+    const first = await mount(new MemoryAdapter(), key);
+    await fill(first, 'title', 'Черновик про ошибку');
+    await fill(first, 'description', 'Описание, которое жалко потерять при закрытии вкладки.');
+    control(first, 'consent').click();
+    await until(() => first.shadowRoot!.textContent!.includes('Черновик сохранён'));
+    first.remove();
+    const second = await mount(new MemoryAdapter(), key);
+    await until(() => control(second, 'title').value === 'Черновик про ошибку');
+    expect(second.shadowRoot!.textContent).to.contain('Восстановлен черновик');
+    expect(control<HTMLInputElement>(second, 'consent').checked).to.equal(false);
+    second.shadowRoot!.querySelector<HTMLButtonElement>('.draft button')!.click();
+    await until(() => control(second, 'title').value === '');
+    second.remove();
+    const third = await mount(new MemoryAdapter(), key);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(control(third, 'title').value).to.equal('');
+  });
+
+  it('when the browser has no room, offers to send without saving or to download', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await fillValid(el, 'Нет места');
+    await new Promise((r) => setTimeout(r, 600)); // let the draft save finish first
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      await submit(el);
+      await until(() => Boolean(el.shadowRoot!.querySelector('.storage-fault')));
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    const fault = el.shadowRoot!.querySelector('.storage-fault')!;
+    expect(fault.textContent).to.contain('не хватает места');
+    expect(fault.textContent).to.contain('Скачать обращение');
+    expect(control(el, 'title').value).to.equal('Нет места');
+    const submitted = oneEvent(el, 'gu-submitted');
+    fault.querySelector<HTMLButtonElement>('button.button:not(.secondary)')!.click();
+    await submitted;
+    expect(adapter.tickets.size).to.equal(1);
+  });
+
+  it('without IndexedDB (private mode, blocked storage) says so and still sends', async () => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    };
+    try {
+      const adapter = new MemoryAdapter();
+      const el = await mount(adapter);
+      await until(() => el.shadowRoot!.textContent!.includes('Браузер не даёт сохранять данные'));
+      await fillValid(el, 'Приватный режим');
+      const submitted = oneEvent(el, 'gu-submitted');
+      await submit(el);
+      await submitted;
+      expect(adapter.tickets.size).to.equal(1);
+    } finally {
+      IDBFactory.prototype.open = open;
+    }
+  });
+});
