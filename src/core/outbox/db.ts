@@ -123,7 +123,3 @@ export function openKitDb(handlers: OpenHandlers = {}, retentionMs = DEFAULT_RET
     blocking: () => handlers.blocking?.(),
   });
 }
-
-export function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
-}

@@ -2,5 +2,6 @@ export { Outbox, clearLocalData, type Sender, type OutboxEvent, type OutboxOptio
 export { Drafts } from './drafts.js';
 export { backoffDelay } from './backoff.js';
 export { sendTicket } from './senders.js';
-export { DB_NAME, DB_VERSION, DEFAULT_RETENTION_MS, isQuotaError, openKitDb } from './db.js';
+export { DB_NAME, DB_VERSION, DEFAULT_RETENTION_MS, openKitDb } from './db.js';
+export { isQuotaError } from './quota.js';
 export type { OutboxRecord, Draft, Receipt, StoredFile, LastError, RecordState } from './db.js';

@@ -19,7 +19,7 @@ import '../internal/gu-select-field.js';
 import '../internal/gu-checkbox-field.js';
 import { FIELD_ORDER, buildTicket, contentKey, valuesFromTicket, type FieldKey, type FormValues } from './form-model.js';
 import type { OutboxEvent, OutboxRecord, Receipt } from '../../core/outbox/index.js';
-import { isQuotaError } from '../../core/outbox/db.js';
+import { isQuotaError } from '../../core/outbox/quota.js';
 import { OutboxController } from './outbox-controller.js';
 import { renderQueued } from './queued-panel.js';
 import { downloadRequest } from './download.js';
