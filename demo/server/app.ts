@@ -110,7 +110,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         else if (url.pathname === '/__test/count') {
           const table = url.searchParams.get('table');
           if (table !== 'tickets' && table !== 'comments' && table !== 'chat_messages' && table !== 'attachments') throw new HttpError(400, PROBLEM.badRequest, 'table?');
-          sendJson(res, 200, { count: (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n });
+          // `distinct=title` counts different titles: how many requests arrived, duplicates aside.
+          const what = url.searchParams.get('distinct') === 'title' && table === 'tickets' ? 'COUNT(DISTINCT title)' : 'COUNT(*)';
+          sendJson(res, 200, { count: (db.prepare(`SELECT ${what} AS n FROM ${table}`).get() as { n: number }).n });
           return;
         }
         res.writeHead(204).end();

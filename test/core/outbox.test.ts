@@ -179,7 +179,7 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     expect(record!.lastError?.fieldErrors?.map((f) => f.field)).to.include('contact.phone');
     expect(seen.some((e) => e.type === 'rejected')).to.equal(true);
     const taken = await box.take(record!.id);
-    expect((taken!.payload as NewTicket).title).to.equal('Плохой телефон');
+    expect((taken!.record.payload as NewTicket).title).to.equal('Плохой телефон');
     expect(await box.list()).to.deep.equal([]);
   });
 
@@ -240,7 +240,7 @@ describe('Outbox (real IndexedDB, reference server)', () => {
       };
       request.onsuccess = () => {
         const tx = request.result.transaction(['outbox', 'drafts'], 'readwrite');
-        tx.objectStore('outbox').put({ id: crypto.randomUUID(), kind: 'ticket', target: api, owner: 'form', payload: ticket('Из версии 1'), files: [], createdAt, attempts: 0, nextAttemptAt: 0, summary: 'v1' });
+        tx.objectStore('outbox').put({ id: crypto.randomUUID(), kind: 'ticket', target: api, owner: 'form', payload: ticket('Из версии 1'), files: [{ name: 'v1.png', type: 'image/png', data: PNG_1x1.slice().buffer }], createdAt, attempts: 0, nextAttemptAt: 0, summary: 'v1' });
         tx.objectStore('drafts').put({ key: 'form', values: { title: 'черновик v1' }, savedAt: createdAt });
         tx.oncomplete = () => {
           request.result.close();
@@ -255,7 +255,11 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     const [record] = await box.list();
     expect(record!.state).to.equal('queued');
     expect(record!.expiresAt).to.equal(createdAt + 7 * 86_400_000);
+    expect(record!.files).to.deep.equal([{ name: 'v1.png', type: 'image/png', size: PNG_1x1.byteLength }]);
+    expect((await box.filesOf(record!.id))[0]!.data.byteLength).to.equal(PNG_1x1.byteLength);
+    const attachmentsBefore = await countRows(url, 'attachments');
     await box.drain();
+    expect(await countRows(url, 'attachments')).to.equal(attachmentsBefore + 1);
     expect(await countRows(url, 'tickets')).to.equal(before + 1);
     const drafts = await Drafts.open(undefined, db);
     const draft = await drafts.load('form');

@@ -15,6 +15,20 @@ export interface LastError {
   fieldErrors?: { field: string; code: string; detail: string }[];
 }
 
+/** What the queue keeps of a file next to the record; the bytes live in the `files` store. */
+export interface FileInfo {
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** A file's bytes, kept apart so that scanning the queue never reads attachments. */
+export interface FileRow extends StoredFile {
+  /** `${recordId}:${index}` */
+  key: string;
+  recordId: string;
+}
+
 /** One request waiting to be delivered; `id` is also its Idempotency-Key. */
 export interface OutboxRecord<P = unknown> {
   id: string;
@@ -25,7 +39,7 @@ export interface OutboxRecord<P = unknown> {
   /** Which form or view wrote it (to show it there again). */
   owner: string;
   payload: P;
-  files: StoredFile[];
+  files: FileInfo[];
   createdAt: number;
   attempts: number;
   nextAttemptAt: number;
@@ -59,7 +73,8 @@ export interface Receipt {
 }
 
 export interface KitDb extends DBSchema {
-  outbox: { key: string; value: OutboxRecord; indexes: { 'by-target': string; 'by-owner': string } };
+  outbox: { key: string; value: OutboxRecord; indexes: { 'by-target': string; 'by-owner': string; 'by-due': [string, number] } };
+  files: { key: string; value: FileRow; indexes: { 'by-record': string } };
   drafts: { key: string; value: Draft };
   receipts: { key: string; value: Receipt; indexes: { 'by-owner': string } };
 }
@@ -67,9 +82,10 @@ export interface KitDb extends DBSchema {
 export const DB_NAME = 'gu-support-kit';
 /**
  * Schema history:
- * 1 — `outbox` (keyPath id) and `drafts` (keyPath key), without retention, leases or states.
- * 2 — retention (`expiresAt` on records and drafts), leases and states, the target/owner indexes,
- *     and `receipts`.
+ * 1 — `outbox` (keyPath id, files inline) and `drafts` (keyPath key), without retention,
+ *     leases or states.
+ * 2 — file bytes moved to their own `files` store (a queue scan must not read megabytes),
+ *     retention (`expiresAt`), leases and states, the target/owner/due indexes, and `receipts`.
  */
 export const DB_VERSION = 2;
 export const DEFAULT_RETENTION_MS = 7 * 86_400_000;
@@ -94,19 +110,18 @@ export function openKitDb(handlers: OpenHandlers = {}, retentionMs = DEFAULT_RET
         const outbox = tx.objectStore('outbox');
         outbox.createIndex('by-target', 'target');
         outbox.createIndex('by-owner', 'owner');
+        outbox.createIndex('by-due', ['target', 'nextAttemptAt']);
+        db.createObjectStore('files', { keyPath: 'key' }).createIndex('by-record', 'recordId');
         db.createObjectStore('receipts', { keyPath: 'id' }).createIndex('by-owner', 'owner');
-        // Version 1 records had no retention, lease or state: give them what version 2 expects.
+        const files = tx.objectStore('files');
+        // Version 1 records kept files inline and had no retention, lease or state.
         for (let cursor = await outbox.openCursor(); cursor; cursor = await cursor.continue()) {
-          const old = cursor.value as Partial<OutboxRecord> & { id: string; createdAt: number };
+          const old = cursor.value as unknown as Omit<OutboxRecord, 'files'> & { files?: StoredFile[] };
+          const inline = old.files ?? [];
+          for (const [i, file] of inline.entries()) await files.put({ ...file, key: `${old.id}:${i}`, recordId: old.id });
           cursor.update({
-            kind: 'ticket',
-            target: '',
-            owner: '',
-            files: [],
-            attempts: 0,
-            nextAttemptAt: 0,
-            summary: '',
             ...old,
+            files: inline.map(({ name, type, data }) => ({ name, type, size: data.byteLength })),
             leaseUntil: 0,
             state: 'queued',
             expiresAt: old.createdAt + retentionMs,

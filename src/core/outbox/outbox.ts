@@ -4,8 +4,8 @@ import type { SupportAdapter } from '../adapter/types.js';
 import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { DEFAULT_RETENTION_MS, openKitDb, type KitDb, type OutboxRecord, type Receipt, type StoredFile } from './db.js';
 
-/** Delivers one record through the adapter; returns the result and the number to show. */
-export type Sender = (adapter: SupportAdapter, record: OutboxRecord) => Promise<{ number: string; result: unknown }>;
+/** Delivers one record (with its files' bytes) through the adapter; returns the result and the number to show. */
+export type Sender = (adapter: SupportAdapter, record: OutboxRecord, files: StoredFile[]) => Promise<{ number: string; result: unknown }>;
 
 export type OutboxEvent =
   | { type: 'queued'; record: OutboxRecord }
@@ -109,13 +109,14 @@ export class Outbox {
    */
   async enqueue<P>(kind: string, owner: string, payload: P, files: StoredFile[], summary: string): Promise<OutboxRecord<P>> {
     const now = Date.now();
+    const id = crypto.randomUUID();
     const record: OutboxRecord<P> = {
-      id: crypto.randomUUID(),
+      id,
       kind,
       target: this.options.target,
       owner,
       payload,
-      files,
+      files: files.map(({ name, type, data }) => ({ name, type, size: data.byteLength })),
       createdAt: now,
       attempts: 0,
       nextAttemptAt: now,
@@ -124,7 +125,13 @@ export class Outbox {
       expiresAt: now + this.retentionMs,
       summary,
     };
-    await this.db.put('outbox', record as OutboxRecord);
+    // One transaction: the record and its files are stored together or not at all.
+    const tx = this.db.transaction(['outbox', 'files'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('outbox').put(record as OutboxRecord),
+      ...files.map((file, i) => tx.objectStore('files').put({ ...file, key: `${id}:${i}`, recordId: id })),
+      tx.done,
+    ]);
     this.emit({ type: 'queued', record: record as OutboxRecord });
     this.announce();
     return record;
@@ -143,9 +150,23 @@ export class Outbox {
     await this.db.delete('receipts', receiptId);
   }
 
+  /** The bytes of a record's files, in their order. */
+  async filesOf(id: string): Promise<StoredFile[]> {
+    const rows = await this.db.getAllFromIndex('files', 'by-record', id);
+    return rows.sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true })).map(({ name, type, data }) => ({ name, type, data }));
+  }
+
+  /** Deletes a record and its files in one transaction. */
+  private async remove(id: string, receipt?: Receipt): Promise<void> {
+    const tx = this.db.transaction(['outbox', 'files', 'receipts'], 'readwrite');
+    const files = tx.objectStore('files');
+    const keys = await files.index('by-record').getAllKeys(id);
+    await Promise.all([tx.objectStore('outbox').delete(id), ...keys.map((key) => files.delete(key)), receipt && tx.objectStore('receipts').put(receipt), tx.done]);
+  }
+
   /** Withdraws a request that has not been delivered; a request being sent right now may still arrive. */
   async cancel(id: string): Promise<void> {
-    await this.db.delete('outbox', id);
+    await this.remove(id);
     this.emit({ type: 'changed' });
     this.announce();
   }
@@ -189,18 +210,22 @@ export class Outbox {
     }
   }
 
-  /** Takes the oldest due record in one transaction, so two tabs cannot take the same one. */
+  /**
+   * Takes the due record that has waited longest, in one transaction so two tabs cannot take the
+   * same one. Walks the (target, nextAttemptAt) index up to now: records are light, files apart.
+   */
   private async claimNext(ignoreLeases: boolean): Promise<OutboxRecord | undefined> {
     const now = Date.now();
     const tx = this.db.transaction('outbox', 'readwrite');
-    const records = await tx.store.index('by-target').getAll(this.options.target);
-    const due = records
-      .filter((r) => r.state === 'queued' && r.nextAttemptAt <= now && (ignoreLeases || r.leaseUntil <= now) && r.expiresAt > now)
-      .sort((a, b) => a.createdAt - b.createdAt)[0];
-    if (due) {
-      due.leaseUntil = now + this.leaseMs;
-      due.attempts++;
-      await tx.store.put(due);
+    const range = IDBKeyRange.bound([this.options.target, -Infinity], [this.options.target, now]);
+    let due: OutboxRecord | undefined;
+    for (let cursor = await tx.store.index('by-due').openCursor(range); cursor; cursor = await cursor.continue()) {
+      const r = cursor.value;
+      if (r.state === 'queued' && (ignoreLeases || r.leaseUntil <= now) && r.expiresAt > now) {
+        due = { ...r, leaseUntil: now + this.leaseMs, attempts: r.attempts + 1 };
+        await cursor.update(due);
+        break;
+      }
     }
     await tx.done;
     return due;
@@ -210,12 +235,9 @@ export class Outbox {
     const sender = this.options.senders[record.kind];
     if (!sender) throw new Error(`No sender for outbox records of kind ${record.kind}`);
     try {
-      const { number, result } = await sender(this.options.adapter, record);
+      const { number, result } = await sender(this.options.adapter, record, await this.filesOf(record.id));
       const receipt: Receipt = { id: record.id, owner: record.owner, kind: record.kind, summary: record.summary, number, deliveredAt: Date.now(), result };
-      const tx = this.db.transaction(['outbox', 'receipts'], 'readwrite');
-      await tx.objectStore('outbox').delete(record.id); // the request and its files leave the browser
-      await tx.objectStore('receipts').put(receipt);
-      await tx.done;
+      await this.remove(record.id, receipt); // the request and its files leave the browser
       this.emit({ type: 'delivered', record, receipt });
     } catch (error) {
       if (!isAdapterError(error)) {
@@ -245,11 +267,13 @@ export class Outbox {
     return updated;
   }
 
-  /** Lets the user correct a refused request: takes it out of the outbox and returns it. */
-  async take(id: string): Promise<OutboxRecord | undefined> {
+  /** Lets the user correct a refused request: takes it (and its files) out of the outbox. */
+  async take(id: string): Promise<{ record: OutboxRecord; files: StoredFile[] } | undefined> {
     const record = await this.db.get('outbox', id);
-    if (record) await this.cancel(id);
-    return record;
+    if (!record) return undefined;
+    const files = await this.filesOf(id);
+    await this.cancel(id);
+    return { record, files };
   }
 
   /** Puts a refused or expired record back in the queue unchanged (same Idempotency-Key). */
@@ -301,8 +325,8 @@ export class Outbox {
 /** Deletes everything the kit stored in this browser: queued requests, drafts, receipts. */
 export async function clearLocalData(dbName?: string): Promise<void> {
   const db = await openKitDb({}, undefined, dbName);
-  const tx = db.transaction(['outbox', 'drafts', 'receipts'], 'readwrite');
-  await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('drafts').clear(), tx.objectStore('receipts').clear(), tx.done]);
+  const tx = db.transaction(['outbox', 'files', 'drafts', 'receipts'], 'readwrite');
+  await Promise.all([tx.objectStore('outbox').clear(), tx.objectStore('files').clear(), tx.objectStore('drafts').clear(), tx.objectStore('receipts').clear(), tx.done]);
   db.close();
   new BroadcastChannel(CHANNEL).postMessage('changed');
 }

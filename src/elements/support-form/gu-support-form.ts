@@ -236,8 +236,9 @@ export class GuSupportForm extends GuElement {
       };
     }
     const adapter = this.activeAdapter;
-    if (!this.noStorage) this.store.connect(adapter, this.endpoint ?? this.config?.endpoint ?? 'adapter');
-    if (adapter && !this.noStorage && !this.draftChecked) {
+    // A removed form may still update once: it must not open storage (and drain) again.
+    if (!this.noStorage && this.isConnected) this.store.connect(adapter, this.endpoint ?? this.config?.endpoint ?? 'adapter');
+    if (adapter && !this.noStorage && this.isConnected && !this.draftChecked) {
       this.draftChecked = true;
       void this.store.ready.then(() => this.afterStorageOpened());
     }
@@ -368,8 +369,9 @@ export class GuSupportForm extends GuElement {
     } else if (event.type === 'rejected' && event.record.owner === this.owner) {
       // Refused by the server: back into the form with the server's words, nothing lost.
       this.phase = 'editing';
-      const record = await this.store.outbox?.take(event.record.id);
-      if (!record) return;
+      const taken = await this.store.outbox?.take(event.record.id);
+      if (!taken) return;
+      const { record } = taken;
       this.values = valuesFromTicket(record.payload as NewTicket);
       await this.updateComplete;
       const error = new AdapterError('rejected', record.lastError?.message ?? '', {
@@ -382,7 +384,7 @@ export class GuSupportForm extends GuElement {
   private readonly queuedActions = {
     cancel: async (record: OutboxRecord) => {
       const taken = await this.store.outbox?.take(record.id);
-      if (taken) this.values = valuesFromTicket(taken.payload as NewTicket);
+      if (taken) this.values = valuesFromTicket(taken.record.payload as NewTicket);
     },
     sendNow: (record: OutboxRecord) => void this.store.outbox?.retry(record.id),
     download: (record: OutboxRecord) => downloadRequest(record.payload as NewTicket, this.locale),

@@ -83,6 +83,11 @@ export class OutboxController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Moved in the page: the next update opens storage again. */
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.close();
     this.adapter = undefined;
