@@ -6,6 +6,7 @@ export const entries = {
   'support-form': 'src/elements/support-form/index.ts',
   provider: 'src/elements/provider/index.ts',
   core: 'src/core/index.ts',
+  outbox: 'src/core/outbox/index.ts',
 };
 
 /**
@@ -27,7 +28,9 @@ function dropTemplateIndentation(): Plugin {
 // already has Lit does not load it twice). `vite build --mode bundle`: dist/gu-support-kit.js,
 // everything inlined and minified, for a plain `<script type="module">`.
 export default defineConfig(({ mode }) => {
-  const bundle = mode === 'bundle';
+  // `--mode sw`: dist/gu-outbox-sw.js, the Background Sync handler for a portal's service worker.
+  const bundle = mode === 'bundle' || mode === 'sw';
+  const bundleEntry: Record<string, string> = mode === 'sw' ? { 'gu-outbox-sw': 'src/sw/outbox-sync.ts' } : { 'gu-support-kit': 'src/index.ts' };
   return {
     plugins: [dropTemplateIndentation()],
     build: {
@@ -36,7 +39,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: bundle,
       lib: bundle
-        ? { entry: { 'gu-support-kit': 'src/index.ts' }, formats: ['es'], fileName: (_format, name) => `${name}.js` }
+        ? { entry: bundleEntry, formats: ['es'], fileName: (_format, name) => `${name}.js` }
         : { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       rollupOptions: bundle ? { output: { inlineDynamicImports: true } } : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
     },

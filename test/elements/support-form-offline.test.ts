@@ -58,6 +58,21 @@ describe('<gu-support-form> offline: outbox and drafts in IndexedDB', () => {
     expect(queued(el)).to.equal(null);
   });
 
+  it('clearLocalData() wipes the queue and the draft', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await fillValid(el, 'Стереть всё');
+    adapter.failNext('offline');
+    await submit(el);
+    await until(() => Boolean(queued(el)));
+    await el.clearLocalData();
+    await until(() => !queued(el));
+    expect(control(el, 'title').value).to.equal('');
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(adapter.tickets.size).to.equal(0);
+  });
+
   it('cancelling a queued request puts it back into the form', async () => {
     const adapter = new MemoryAdapter();
     const el = await mount(adapter);

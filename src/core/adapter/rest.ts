@@ -37,6 +37,14 @@ interface Sent {
   headers?: Record<string, string>;
 }
 
+/** The multipart body of docs/api.md: a `payload` JSON field and one `files` part per file. */
+function multipartBody(body: unknown, files: UploadFile[]): FormData {
+  const form = new FormData();
+  form.append('payload', JSON.stringify(body ?? {}));
+  for (const file of files) form.append('files', new Blob([file.data], { type: file.type }), file.name);
+  return form;
+}
+
 /** Same messages the UI shows; the elements translate by `kind`, these are for logs. */
 const KIND_MESSAGE = {
   offline: 'Нет соединения с сервером',
@@ -74,12 +82,15 @@ export class RestAdapter implements SupportAdapter {
   }
 
   private async request<T>({ method, path, body, files, options, headers: extra }: Sent): Promise<T> {
-    if (files?.length || options?.onProgress) return this.upload<T>({ method, path, body, files: files ?? [], options, headers: extra });
-    const { signal, timedOut } = this.timeoutSignal(options);
-    const headers = await this.headers(body !== undefined ? { 'Content-Type': 'application/json', ...extra } : extra, options);
+    const multipart = Boolean(files?.length || options?.onProgress);
+    // XHR only for its upload progress; a service worker has no XHR, and fetch uploads there.
+    if (multipart && typeof XMLHttpRequest === 'function') return this.upload<T>({ method, path, body, files: files ?? [], options, headers: extra });
+    const { signal, timedOut } = this.timeoutSignal(options, multipart ? 4 : 1);
+    const headers = await this.headers(body !== undefined && !multipart ? { 'Content-Type': 'application/json', ...extra } : extra, options);
+    const payload = multipart ? multipartBody(body, files ?? []) : body !== undefined ? JSON.stringify(body) : undefined;
     let response: Response;
     try {
-      response = await fetch(this.url(path), { method, headers, body: body !== undefined ? JSON.stringify(body) : undefined, signal, credentials: 'same-origin' });
+      response = await fetch(this.url(path), { method, headers, body: payload, signal, credentials: 'same-origin' });
     } catch (error) {
       throw this.networkError(error, timedOut(), options?.signal);
     }
@@ -110,11 +121,9 @@ export class RestAdapter implements SupportAdapter {
     });
   }
 
-  /** Multipart upload through XHR for progress events; `payload` JSON plus `files` parts. */
+  /** Multipart upload through XHR for progress events. */
   private async upload<T>({ method, path, body, files, options, headers: extra }: Sent & { files: UploadFile[] }): Promise<T> {
-    const form = new FormData();
-    form.append('payload', JSON.stringify(body ?? {}));
-    for (const file of files) form.append('files', new Blob([file.data], { type: file.type }), file.name);
+    const form = multipartBody(body, files);
     const headers = await this.headers(extra, options);
     const { signal, timedOut } = this.timeoutSignal(options, 4);
     return new Promise<T>((resolve, reject) => {

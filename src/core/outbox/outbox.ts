@@ -34,6 +34,17 @@ export interface OutboxOptions {
 const CHANNEL = 'gu-support-kit-outbox';
 
 /**
+ * Asks the page's service worker, if the portal registered one that handles it (see
+ * src/sw/outbox-sync.ts), to drain the queue even after the tab is closed. Chromium only;
+ * elsewhere this does nothing and the pages drain on their own.
+ */
+async function requestBackgroundSync(): Promise<void> {
+  if (typeof navigator === 'undefined' || !navigator.serviceWorker?.controller) return;
+  const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } };
+  await registration.sync?.register('gu-outbox').catch(() => undefined);
+}
+
+/**
  * Requests written to IndexedDB before any network call and delivered exactly once:
  * one tab drains at a time (Web Locks; a per-record lease where Web Locks are missing or a tab
  * dies mid-send), each record keeps one Idempotency-Key for all its attempts, and retries back
@@ -79,9 +90,10 @@ export class Outbox {
 
   /** Opens the outbox; rejects (IndexedDB missing, blocked, broken) so the caller can fall back. */
   static async open(options: OutboxOptions): Promise<Outbox> {
-    let outbox: Outbox | undefined;
-    const db = await openKitDb({ blocked: options.onBlocked, blocking: () => outbox?.close() }, options.retentionMs, options.dbName);
-    outbox = new Outbox(db, options);
+    // A newer version of the kit in another tab needs this connection closed to upgrade.
+    const opened: { outbox?: Outbox } = {};
+    const db = await openKitDb({ blocked: options.onBlocked, blocking: () => opened.outbox?.close() }, options.retentionMs, options.dbName);
+    const outbox = (opened.outbox = new Outbox(db, options));
     await outbox.expireOld();
     return outbox;
   }
@@ -134,6 +146,7 @@ export class Outbox {
     ]);
     this.emit({ type: 'queued', record: record as OutboxRecord });
     this.announce();
+    void requestBackgroundSync();
     return record;
   }
 

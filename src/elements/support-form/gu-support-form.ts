@@ -20,7 +20,7 @@ import '../internal/gu-checkbox-field.js';
 import { FIELD_ORDER, buildTicket, contentKey, valuesFromTicket, type FieldKey, type FormValues } from './form-model.js';
 import type { OutboxEvent, OutboxRecord, Receipt } from '../../core/outbox/index.js';
 import { isQuotaError } from '../../core/outbox/quota.js';
-import { OutboxController } from './outbox-controller.js';
+import { OutboxController, loadOutbox } from './outbox-controller.js';
 import { renderQueued } from './queued-panel.js';
 import { downloadRequest } from './download.js';
 import { formStyles } from './gu-support-form.styles.js';
@@ -274,6 +274,17 @@ export class GuSupportForm extends GuElement {
   prefill(data: FormValues): void {
     this.values = { ...this.values, ...Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string')) };
     this.phase = 'editing';
+  }
+
+  /**
+   * Deletes everything the kit stored in this browser (drafts, queued requests with their files,
+   * receipts), for every form on this site, and clears this form.
+   */
+  async clearLocalData(): Promise<void> {
+    const { clearLocalData } = await loadOutbox();
+    await clearLocalData();
+    await this.store.refresh();
+    this.reset();
   }
 
   /** Clears everything the user entered, its saved draft and any message. */

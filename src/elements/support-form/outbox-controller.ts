@@ -6,7 +6,7 @@ type OutboxModule = typeof import('../../core/outbox/index.js');
 let outboxModule: Promise<OutboxModule> | undefined;
 
 /** The outbox code arrives right after the form renders (it is not needed for the first paint). */
-function loadOutbox(): Promise<OutboxModule> {
+export function loadOutbox(): Promise<OutboxModule> {
   outboxModule ??= import('../../core/outbox/index.js');
   return outboxModule;
 }
