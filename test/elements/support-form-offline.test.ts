@@ -143,6 +143,32 @@ describe('<gu-support-form> offline: outbox and drafts in IndexedDB', () => {
     expect(adapter.tickets.size).to.equal(1);
   });
 
+  it('an old tab blocking the upgrade: says what to do, sends directly, recovers when it closes', async () => {
+    await new Promise((resolve) => {
+      const deletion = indexedDB.deleteDatabase('gu-support-kit');
+      deletion.onsuccess = deletion.onerror = deletion.onblocked = resolve;
+    });
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('gu-support-kit', 1); // an old tab with version 1, ignoring versionchange
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('outbox', { keyPath: 'id' });
+        request.result.createObjectStore('drafts', { keyPath: 'key' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await until(() => el.shadowRoot!.textContent!.includes('Закройте её'));
+    await fillValid(el, 'Старая вкладка');
+    const submitted = oneEvent(el, 'gu-submitted');
+    await submit(el);
+    await submitted;
+    expect(adapter.tickets.size).to.equal(1);
+    old.close(); // the old tab goes away
+    await until(() => !el.shadowRoot!.textContent!.includes('Закройте её'));
+  });
+
   it('without IndexedDB (private mode, blocked storage) says so and still sends', async () => {
     const open = IDBFactory.prototype.open;
     IDBFactory.prototype.open = function () {

@@ -43,10 +43,11 @@ export class OutboxController implements ReactiveController {
     if (!adapter || adapter === this.adapter) return;
     this.adapter = adapter;
     this.close();
-    this.ready = this.open(adapter, target);
+    // Ready when open, or as soon as it is known to be blocked: the form must not wait for an old tab.
+    this.ready = new Promise((resolve) => void this.open(adapter, target, resolve).finally(resolve));
   }
 
-  private async open(adapter: SupportAdapter, target: string): Promise<void> {
+  private async open(adapter: SupportAdapter, target: string, blocked: () => void): Promise<void> {
     try {
       const { Outbox, Drafts, sendTicket } = await loadOutbox();
       const outbox = await Outbox.open({
@@ -54,7 +55,10 @@ export class OutboxController implements ReactiveController {
         target,
         senders: { ticket: sendTicket },
         retentionMs: this.retentionMs(),
-        onBlocked: () => this.setProblem('blocked'),
+        onBlocked: () => {
+          this.setProblem('blocked');
+          blocked();
+        },
       });
       if (this.adapter !== adapter) return outbox.close(); // replaced meanwhile
       this.outbox = outbox;
