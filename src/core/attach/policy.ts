@@ -1,0 +1,69 @@
+import { fail, ok, type Validation } from '../result.js';
+import { translate } from '../i18n/translate.js';
+import type { SniffedType } from './sniff.js';
+
+/** What the kit accepts; every number is configurable by the portal. */
+export interface AttachPolicy {
+  /** Images larger than this are compressed to fit (screenshots and photos). */
+  imageBytes: number;
+  /** Documents (PDF) larger than this are refused. */
+  documentBytes: number;
+  maxFiles: number;
+  totalBytes: number;
+  /** Types a file may really be (by its bytes) and still be sent. */
+  documentTypes: readonly SniffedType[];
+  imageTypes: readonly SniffedType[];
+}
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_POLICY: AttachPolicy = {
+  imageBytes: 2 * MB,
+  documentBytes: 5 * MB,
+  maxFiles: 10,
+  totalBytes: 25 * MB,
+  documentTypes: ['application/pdf'],
+  // WebP and HEIC photos are taken in and re-encoded as JPEG, which every back office opens.
+  imageTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic'],
+};
+
+export type FileDecision = 'as-is' | 'compress';
+
+/** Sizes the way people read them: «1,6 МБ», «350 КБ». */
+export function formatBytes(bytes: number, lang = 'ru'): string {
+  const number = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: n < 10 ? 1 : 0 }).format(n);
+  return bytes >= MB ? translate(lang, 'unit.mb', { n: number(bytes / MB) }) : translate(lang, 'unit.kb', { n: number(Math.max(1, Math.round(bytes / 1024))) });
+}
+
+/** What the name promises (`.jpg` → JPEG), to tell a disguised file from an unknown one. */
+function claimedType(name: string): string | null {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  const claims: Record<string, string> = { jpg: 'JPEG', jpeg: 'JPEG', png: 'PNG', pdf: 'PDF', webp: 'WebP', heic: 'HEIC', heif: 'HEIC' };
+  return claims[ext] ?? null;
+}
+
+/**
+ * Decides for one file, by its real type (magic bytes) and size: send as is, compress first
+ * (images over the limit, and formats the back office may not open), or refuse with the reason
+ * and the limit in the user's words.
+ */
+export function decide(name: string, size: number, type: SniffedType, policy: AttachPolicy = DEFAULT_POLICY, lang = 'ru'): Validation<FileDecision> {
+  if (policy.documentTypes.includes(type)) {
+    return size <= policy.documentBytes ? ok('as-is') : fail('too-big', translate(lang, 'attach.tooBig', { name, limit: formatBytes(policy.documentBytes, lang) }));
+  }
+  if (policy.imageTypes.includes(type)) {
+    const native = type === 'image/jpeg' || type === 'image/png';
+    return ok(native && size <= policy.imageBytes ? 'as-is' : 'compress');
+  }
+  const claimed = claimedType(name);
+  if (claimed && type !== 'unknown') return fail('fake', translate(lang, 'attach.fake', { name, claimed }));
+  return fail('type', translate(lang, 'attach.type', { name }));
+}
+
+/** Checks a file against the count and total limits, given the files already attached. */
+export function fitsList(name: string, size: number, attached: readonly { size: number }[], policy: AttachPolicy = DEFAULT_POLICY, lang = 'ru'): Validation<true> {
+  if (attached.length >= policy.maxFiles) return fail('too-many', translate(lang, 'attach.tooMany', { name, count: policy.maxFiles }));
+  const total = attached.reduce((sum, file) => sum + file.size, 0) + size;
+  if (total > policy.totalBytes) return fail('total', translate(lang, 'attach.total', { name, limit: formatBytes(policy.totalBytes, lang) }));
+  return ok(true);
+}
