@@ -29,8 +29,14 @@ function dropTemplateIndentation(): Plugin {
 // everything inlined and minified, for a plain `<script type="module">`.
 export default defineConfig(({ mode }) => {
   // `--mode sw`: dist/gu-outbox-sw.js, the Background Sync handler for a portal's service worker.
-  const bundle = mode === 'bundle' || mode === 'sw';
-  const bundleEntry: Record<string, string> = mode === 'sw' ? { 'gu-outbox-sw': 'src/sw/outbox-sync.ts' } : { 'gu-support-kit': 'src/index.ts' };
+  // `--mode worker`: dist/gu-compress-worker.js, the image compression Worker (found beside the kit's files).
+  const standalone: Record<string, Record<string, string>> = {
+    bundle: { 'gu-support-kit': 'src/index.ts' },
+    sw: { 'gu-outbox-sw': 'src/sw/outbox-sync.ts' },
+    worker: { 'gu-compress-worker': 'src/core/attach/compress.worker.ts' },
+  };
+  const bundle = mode in standalone;
+  const bundleEntry = standalone[mode] ?? {};
   return {
     plugins: [dropTemplateIndentation()],
     build: {
@@ -41,7 +47,7 @@ export default defineConfig(({ mode }) => {
       lib: bundle
         ? { entry: bundleEntry, formats: ['es'], fileName: (_format, name) => `${name}.js` }
         : { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-      rollupOptions: bundle ? { output: { inlineDynamicImports: true } } : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions: bundle ? { output: { codeSplitting: false } } : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   };
 });

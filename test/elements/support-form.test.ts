@@ -283,6 +283,8 @@ describe('<gu-support-form>', () => {
     await type('Не приходит СМС');
     await press('Tab');
     await type('Нажимаю «Получить код», СМС с кодом не приходит уже час.');
+    await press('Tab'); // attachments: the file picker
+    expect(deepActive()?.getAttribute('type')).to.equal('file');
     await press('Tab');
     await type('8 912 345 67 89');
     await press('Tab');

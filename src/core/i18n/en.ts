@@ -156,6 +156,7 @@ export const en: Dictionary = {
   'attach.total': 'All files together must be at most {limit}: “{name}” was not added',
   'attach.unreadable': 'Image “{name}” is damaged or cannot be opened: attach another file',
   'attach.compressFailed': 'Could not reduce “{name}” to {limit}: take a screenshot of a smaller part of the screen',
+  'attach.wait': 'Wait until the file “{name}” is ready',
   'attach.compressing': 'Reducing…',
   'attach.remove': 'Remove',
   'attach.redact': 'Hide data',

@@ -159,6 +159,7 @@ export const ru = {
   'attach.total': 'Все файлы вместе — не больше {limit}: «{name}» не добавлен',
   'attach.unreadable': 'Изображение «{name}» повреждено или не открывается: приложите другой файл',
   'attach.compressFailed': 'Не удалось уменьшить «{name}» до {limit}: сделайте снимок меньшей части экрана',
+  'attach.wait': 'Дождитесь, пока файл «{name}» будет готов',
   'attach.compressing': 'Уменьшаем…',
   'attach.remove': 'Удалить',
   'attach.redact': 'Скрыть данные',

@@ -7,6 +7,7 @@ export const FIELD_ORDER = [
   'previousNumber',
   'title',
   'description',
+  'files',
   'contact.phone',
   'contact.email',
   'contact.fullName',
@@ -18,7 +19,7 @@ export const FIELD_ORDER = [
 export type FieldKey = (typeof FIELD_ORDER)[number];
 
 /** What the form holds, as strings: also what a draft or a prefill carries. */
-export type FormValues = Partial<Record<Exclude<FieldKey, 'consent'>, string>>;
+export type FormValues = Partial<Record<Exclude<FieldKey, 'consent' | 'files'>, string>>;
 
 export interface BuildInput {
   values: FormValues;
@@ -62,7 +63,7 @@ export function contentKey(ticket: NewTicket): string {
 /** The form's values for a request taken back from the outbox (refused, or cancelled by the user). */
 export function valuesFromTicket(ticket: NewTicket): FormValues {
   const { contact } = ticket;
-  const entries: [Exclude<FieldKey, 'consent'>, string | undefined][] = [
+  const entries: [keyof FormValues, string | undefined][] = [
     ['topic', ticket.topic],
     ['previousNumber', ticket.previousNumber],
     ['title', ticket.title],

@@ -17,7 +17,11 @@ import { GuElement, define } from '../internal/gu-element.js';
 import '../internal/gu-text-field.js';
 import '../internal/gu-select-field.js';
 import '../internal/gu-checkbox-field.js';
-import { FIELD_ORDER, buildTicket, contentKey, valuesFromTicket, type FieldKey, type FormValues } from './form-model.js';
+import '../internal/gu-file-drop.js';
+import type { GuFileDrop } from '../internal/gu-file-drop.js';
+import { DEFAULT_POLICY, formatBytes, type AttachPolicy } from '../../core/attach/policy.js';
+import type { StoredFile } from '../../core/outbox/db.js';
+import { FIELD_ORDER, buildTicket, contentKey, valuesFromTicket, type FormValues } from './form-model.js';
 import type { OutboxEvent, OutboxRecord, Receipt } from '../../core/outbox/index.js';
 import { isQuotaError } from '../../core/outbox/quota.js';
 import { OutboxController, loadOutbox } from './outbox-controller.js';
@@ -99,6 +103,8 @@ export class GuSupportForm extends GuElement {
     draftKey: { attribute: 'draft-key' },
     retentionDays: { type: Number, attribute: 'retention-days' },
     noStorage: { type: Boolean, attribute: 'no-storage' },
+    attachments: {},
+    attachPolicy: { attribute: false },
     storageFault: { state: true },
     draftStatus: { state: true },
     values: { state: true },
@@ -154,6 +160,10 @@ export class GuSupportForm extends GuElement {
    * and a failed one can be downloaded). For portals whose privacy rules forbid local storage.
    */
   noStorage = false;
+  /** Attachments field: `hidden` or `optional`. */
+  attachments: 'hidden' | 'optional' = 'optional';
+  /** Attachment limits (types, sizes, count); DOMAIN.md defaults. */
+  attachPolicy: AttachPolicy = DEFAULT_POLICY;
   /** Saving for offline failed for this request: the user chooses another way. */
   private storageFault?: NewTicket;
   private draftStatus = '';
@@ -185,6 +195,15 @@ export class GuSupportForm extends GuElement {
     return this.shadowRoot?.querySelector<HTMLElement>('.success h2') ?? null;
   }
 
+  private get fileDrop(): GuFileDrop | null {
+    return this.shadowRoot?.querySelector('gu-file-drop') ?? null;
+  }
+
+  /** The prepared attachments, as the adapter and the outbox take them. */
+  private get files(): StoredFile[] {
+    return (this.fileDrop?.prepared ?? []).map(({ name, type, data }) => ({ name, type, data }));
+  }
+
   private get fieldElements(): GuFormControl[] {
     return [...(this.shadowRoot?.querySelectorAll<GuFormControl>('[data-field]') ?? [])];
   }
@@ -214,14 +233,24 @@ export class GuSupportForm extends GuElement {
     return this.draftKey || `${location.pathname}#${this.id || 'gu-support-form'}`;
   }
 
+  /** Ctrl+V of a screenshot anywhere in the form attaches it. */
+  private readonly onPaste = (e: ClipboardEvent) => {
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (!files.length || this.attachments === 'hidden') return;
+    e.preventDefault();
+    void this.fileDrop?.add(files);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.addEventListener('paste', this.onPaste);
     document.addEventListener('gu-handoff', this.onHandoff);
     this.context = collectTechContext(this.appVersion || this.config?.appVersion);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.removeEventListener('paste', this.onPaste);
     document.removeEventListener('gu-handoff', this.onHandoff);
   }
 
@@ -307,7 +336,7 @@ export class GuSupportForm extends GuElement {
     this.requestUpdate('userName');
   }
 
-  private set(field: Exclude<FieldKey, 'consent'>, value: string): void {
+  private set(field: keyof FormValues, value: string): void {
     if (this.values[field] === value) return;
     this.values = { ...this.values, [field]: value };
     this.notice = '';
@@ -319,7 +348,7 @@ export class GuSupportForm extends GuElement {
     const drafts = this.store.drafts;
     if (!drafts) return;
     const values = Object.fromEntries(Object.entries(this.values).filter(([, v]) => v)) as Record<string, string>;
-    drafts.saveSoon(this.owner, values).then(
+    drafts.saveSoon(this.owner, values, this.files).then(
       () => (this.draftStatus = this.t('draft.saved')),
       (error: unknown) => (this.draftStatus = isQuotaError(error) ? this.t('draft.notSaved') : ''),
     );
@@ -338,12 +367,17 @@ export class GuSupportForm extends GuElement {
     if (draft === 'expired') this.notice = this.t('draft.expired', { days: this.t('common.days', { n: this.retentionDays }) });
     else if (draft && !this.values.title && !this.values.description) {
       this.values = { ...draft.values, ...Object.fromEntries(Object.entries(this.values).filter(([, v]) => v)) };
+      if (draft.files.length) this.restoreFiles(draft.files);
       const time = new Intl.DateTimeFormat(this.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(draft.savedAt);
       this.draftStatus = this.t('draft.restored', { time });
     } else if (this.values.title || this.values.description) {
       this.saveDraft(); // typed before storage was ready
     }
     this.showPendingReceipts();
+  }
+
+  private restoreFiles(files: readonly StoredFile[]): void {
+    void this.updateComplete.then(() => this.fileDrop?.restore(files.map((f) => ({ ...f, originalSize: f.data.byteLength }))));
   }
 
   /** A receipt in storage is a request delivered while this page did not watch (closed, other tab). */
@@ -384,6 +418,7 @@ export class GuSupportForm extends GuElement {
       if (!taken) return;
       const { record } = taken;
       this.values = valuesFromTicket(record.payload as NewTicket);
+      this.restoreFiles(taken.files);
       await this.updateComplete;
       const error = new AdapterError('rejected', record.lastError?.message ?? '', {
         problem: { type: 'urn:gu-support:problem:validation', title: record.lastError?.message ?? '', status: 422, errors: record.lastError?.fieldErrors ?? [] },
@@ -395,7 +430,9 @@ export class GuSupportForm extends GuElement {
   private readonly queuedActions = {
     cancel: async (record: OutboxRecord) => {
       const taken = await this.store.outbox?.take(record.id);
-      if (taken) this.values = valuesFromTicket(taken.record.payload as NewTicket);
+      if (!taken) return;
+      this.values = valuesFromTicket(taken.record.payload as NewTicket);
+      this.restoreFiles(taken.files);
     },
     sendNow: (record: OutboxRecord) => void this.store.outbox?.retry(record.id),
     download: (record: OutboxRecord) => downloadRequest(record.payload as NewTicket, this.locale),
@@ -441,7 +478,8 @@ export class GuSupportForm extends GuElement {
       const element = this.fieldByKey(key);
       if (!element) continue;
       element.reportValidity();
-      if (element.validationMessage) items.push({ field: key, message: element.validationMessage });
+      if (key === 'files') for (const message of (element as GuFileDrop).problems) items.push({ field: key, message });
+      else if (element.validationMessage) items.push({ field: key, message: element.validationMessage });
       if (key === 'description') {
         const pii = this.sensitiveMessage(this.activeSensitive);
         if (pii) items.push({ field: 'description', message: pii });
@@ -474,7 +512,7 @@ export class GuSupportForm extends GuElement {
       this.status = this.notice;
       return;
     }
-    const files: UploadFile[] = [];
+    const files: UploadFile[] = this.files;
     if (!this.emit('gu-submit', { ticket, files }, { cancelable: true })) return;
     if (!this.activeAdapter) return this.showFailure(new AdapterError('not-found', 'no adapter'), 'no-adapter');
     await this.store.ready;
@@ -577,7 +615,7 @@ export class GuSupportForm extends GuElement {
     this.values = { 'contact.phone': keep['contact.phone'], 'contact.email': keep['contact.email'], 'contact.fullName': keep['contact.fullName'] };
   }
 
-  private textField(field: Exclude<FieldKey, 'consent' | 'topic'>, options: {
+  private textField(field: Exclude<keyof FormValues, 'topic'>, options: {
     label: string;
     hint?: string;
     required: boolean;
@@ -725,6 +763,22 @@ export class GuSupportForm extends GuElement {
             })
           : nothing}
         ${urgent ? html`<p class="notice" role="status">${this.t('form.urgent')}</p>` : nothing}
+        ${this.attachments === 'hidden'
+          ? nothing
+          : html`<gu-file-drop
+              data-field="files"
+              name="files"
+              .label=${this.t('attach.label')}
+              .hint=${this.t('attach.hint', {
+                image: formatBytes(this.attachPolicy.imageBytes, lang),
+                document: formatBytes(this.attachPolicy.documentBytes, lang),
+                count: this.attachPolicy.maxFiles,
+                total: formatBytes(this.attachPolicy.totalBytes, lang),
+              })}
+              .policy=${this.attachPolicy}
+              lang=${lang}
+              @change=${() => this.saveDraft()}
+            ></gu-file-drop>`}
         <fieldset>
           <legend>${this.t('form.contacts')}</legend>
           ${this.textField('contact.phone', {

@@ -1,0 +1,315 @@
+import { css, html, nothing, type PropertyDeclarations } from 'lit';
+import { fitsList, formatBytes, type AttachPolicy } from '../../core/attach/policy.js';
+import type { PreparedFile } from '../../core/attach/compress.js';
+import type { RedactArea } from '../../core/attach/redact.js';
+import { buttons } from '../../theme/tokens.js';
+import { GuFormControl } from './form-control.js';
+import { define } from './gu-element.js';
+
+type AttachModule = typeof import('./attach-pipeline.js');
+let pipeline: Promise<AttachModule> | undefined;
+
+/** The attachment pipeline (sniffing, compression, redaction) arrives after the form is shown. */
+export function loadPipeline(): Promise<AttachModule> {
+  pipeline ??= import('./attach-pipeline.js').catch((error: unknown) => {
+    pipeline = undefined;
+    throw error;
+  });
+  return pipeline;
+}
+
+export interface AttachmentItem {
+  id: string;
+  name: string;
+  originalSize: number;
+  state: 'processing' | 'ready' | 'refused';
+  progress: number;
+  prepared?: PreparedFile;
+  message?: string;
+  thumbnail?: string;
+  controller?: AbortController;
+}
+
+let counter = 0;
+
+/**
+ * Files for a request: pick, drop or paste; each is checked by its real type, compressed to fit
+ * in a Worker (with progress and cancel), stripped of metadata, and can be redacted. Refusals are
+ * shown on the file with the reason and the limit. Internal: not public API.
+ */
+export class GuFileDrop extends GuFormControl {
+  static override styles = [
+    ...GuFormControl.styles,
+    buttons,
+    css`
+      .zone {
+        padding: calc(var(--_space) * 2);
+        border: 2px dashed var(--_border);
+        border-radius: var(--_radius);
+      }
+      .zone.over {
+        border-color: var(--_primary);
+        background: var(--_surface-alt);
+      }
+      #control {
+        position: absolute;
+        opacity: 0;
+        width: 1px;
+        height: 1px;
+      }
+      #control:focus-visible + label {
+        outline: var(--_focus-width) solid var(--_focus);
+        outline-offset: 2px;
+      }
+      ul {
+        list-style: none;
+        margin: var(--_space) 0 0;
+        padding: 0;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 56px 1fr;
+        gap: var(--_space);
+        align-items: center;
+        padding: var(--_space) 0;
+        border-top: 1px solid var(--_border);
+      }
+      .thumb {
+        width: 56px;
+        height: 56px;
+        object-fit: cover;
+        border-radius: 4px;
+        background: var(--_surface-alt);
+      }
+      .name {
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+      .refused {
+        color: var(--_error);
+        font-weight: 600;
+      }
+      progress {
+        width: 100%;
+        accent-color: var(--_primary);
+      }
+      .redactor {
+        max-width: min(760px, 96vw);
+        border: 0;
+        border-radius: var(--_radius);
+        padding: calc(var(--_space) * 3);
+        color: var(--_text);
+        background: var(--_surface);
+      }
+      .redactor::backdrop {
+        background: rgb(0 0 0 / 0.6);
+      }
+      .redactor canvas {
+        display: block;
+        max-width: 100%;
+        touch-action: none;
+        cursor: crosshair;
+        margin-block: var(--_space);
+      }
+      .redactor-modes {
+        display: flex;
+        gap: calc(var(--_space) * 2);
+        border: 0;
+        padding: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--_space);
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    items: { state: true },
+    dragging: { state: true },
+    announcement: { state: true },
+    policy: { attribute: false },
+  };
+
+  /** Limits; the form passes the portal's. */
+  policy?: AttachPolicy;
+  items: AttachmentItem[] = [];
+  private dragging = false;
+  private announcement = '';
+
+  protected get focusTarget(): HTMLElement | null {
+    return this.shadowRoot?.querySelector<HTMLElement>('#control') ?? null;
+  }
+
+  /** The files ready to send, in order. */
+  get prepared(): PreparedFile[] {
+    return this.items.flatMap((item) => (item.state === 'ready' && item.prepared ? [item.prepared] : []));
+  }
+
+  /** Problems the form's error summary lists: refused files and files still being prepared. */
+  get problems(): string[] {
+    return this.items.flatMap((item) => (item.state === 'refused' ? [item.message!] : item.state === 'processing' ? [this.t('attach.wait', { name: item.name })] : []));
+  }
+
+  protected override check(): { message: string } {
+    return { message: this.problems[0] ?? '' };
+  }
+
+  override formResetCallback(): void {
+    super.formResetCallback();
+    this.clear();
+  }
+
+  clear(): void {
+    for (const item of this.items) this.release(item);
+    this.items = [];
+  }
+
+  /** Puts back files kept in a draft or the outbox (already prepared). */
+  restore(files: readonly PreparedFile[]): void {
+    this.clear();
+    this.items = files.map((prepared) => this.readyItem(prepared));
+  }
+
+  private readyItem(prepared: PreparedFile): AttachmentItem {
+    const item: AttachmentItem = { id: `f${++counter}`, name: prepared.name, originalSize: prepared.originalSize, state: 'ready', progress: 1, prepared };
+    if (prepared.type.startsWith('image/')) item.thumbnail = URL.createObjectURL(new Blob([prepared.data], { type: prepared.type }));
+    return item;
+  }
+
+  private release(item: AttachmentItem): void {
+    item.controller?.abort();
+    if (item.thumbnail) URL.revokeObjectURL(item.thumbnail);
+  }
+
+  private patch(id: string, change: Partial<AttachmentItem>): void {
+    this.items = this.items.map((item) => (item.id === id ? { ...item, ...change } : item));
+  }
+
+  /** Adds files (picked, dropped or pasted): each is checked, then prepared in the background. */
+  async add(files: Iterable<File>): Promise<void> {
+    const { prepareFile } = await loadPipeline();
+    for (const file of files) {
+      const name = file.name || `${this.t('attach.pasted')}.png`;
+      const named = file.name ? file : new File([file], name, { type: file.type });
+      const id = `f${++counter}`;
+      const kept = this.items.filter((i) => i.state !== 'refused');
+      const fits = fitsList(name, Math.min(file.size, this.policy?.imageBytes ?? file.size), kept.map((i) => ({ size: i.prepared?.data.byteLength ?? i.originalSize })), this.policy, this.locale);
+      if (!fits.ok) {
+        this.items = [...this.items, { id, name, originalSize: file.size, state: 'refused', progress: 0, message: fits.message }];
+        this.announcement = fits.message;
+        continue;
+      }
+      const controller = new AbortController();
+      this.items = [...this.items, { id, name, originalSize: file.size, state: 'processing', progress: 0, controller }];
+      this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      prepareFile(named, this.policy, this.locale, { signal: controller.signal, onProgress: (progress) => this.patch(id, { progress }) }).then(
+        (result) => {
+          if (!this.items.some((i) => i.id === id)) return; // removed meanwhile
+          if (!result.ok) {
+            this.patch(id, { state: 'refused', message: result.message, controller: undefined });
+            this.announcement = result.message;
+          } else {
+            const ready = this.readyItem(result.value);
+            this.items = this.items.map((i) => (i.id === id ? { ...ready, id } : i));
+            this.announcement = this.t('attach.added', { name: result.value.name, size: formatBytes(result.value.data.byteLength, this.locale) });
+          }
+          this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+        },
+        () => undefined, // cancelled: the item is already gone
+      );
+    }
+  }
+
+  private removeItem(item: AttachmentItem): void {
+    this.release(item);
+    this.items = this.items.filter((i) => i !== item);
+    this.announcement = this.t('attach.removed', { name: item.name });
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.focus();
+  }
+
+  private async redact(item: AttachmentItem): Promise<void> {
+    const { openRedactor, redactImage, prepareFile } = await loadPipeline();
+    const prepared = item.prepared!;
+    const areas: RedactArea[] | null = await openRedactor(this.renderRoot as ShadowRoot, prepared, this.locale);
+    if (!areas?.length) return;
+    const data = await redactImage(prepared.data, prepared.type, areas);
+    // Redrawn PNGs can grow: bring the result back under the limit if needed.
+    const result = await prepareFile(new File([data], prepared.name, { type: prepared.type }), this.policy, this.locale);
+    if (!result.ok) return this.patch(item.id, { state: 'refused', message: result.message });
+    const ready = this.readyItem({ ...result.value, originalSize: prepared.originalSize });
+    this.release(item);
+    this.items = this.items.map((i) => (i.id === item.id ? { ...ready, id: item.id } : i));
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  private onDrop(e: DragEvent): void {
+    e.preventDefault();
+    this.dragging = false;
+    if (e.dataTransfer?.files.length) void this.add(e.dataTransfer.files);
+  }
+
+  protected override render() {
+    return html`<div class="control">
+      <span class="label">${this.label} <span class="optional">${this.t('field.optional')}</span></span>
+      ${this.renderHintAndError()}
+      <div
+        class="zone ${this.dragging ? 'over' : ''}"
+        @dragover=${(e: DragEvent) => {
+          e.preventDefault();
+          this.dragging = true;
+        }}
+        @dragleave=${() => (this.dragging = false)}
+        @drop=${this.onDrop}
+      >
+        <input
+          id="control"
+          type="file"
+          multiple
+          accept=".pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,application/pdf,image/*"
+          aria-describedby=${this.describedBy() || nothing}
+          @change=${(e: Event) => {
+            const input = e.target as HTMLInputElement;
+            if (input.files) void this.add([...input.files]);
+            input.value = '';
+          }}
+        />
+        <label for="control" class="button secondary">${this.t('attach.choose')}</label>
+        <span>${this.t('attach.drop')}</span>
+        ${this.items.length ? html`<ul>${this.items.map((item) => this.renderItem(item))}</ul>` : nothing}
+      </div>
+      <span class="visually-hidden" role="status">${this.announcement}</span>
+    </div>`;
+  }
+
+  private renderItem(item: AttachmentItem) {
+    const size = item.prepared ? item.prepared.data.byteLength : item.originalSize;
+    const kb = (n: number) => formatBytes(n, this.locale);
+    return html`<li>
+      ${item.thumbnail ? html`<img class="thumb" src=${item.thumbnail} alt="" />` : html`<span class="thumb" aria-hidden="true"></span>`}
+      <div>
+        <div class="name">${item.name}</div>
+        ${item.state === 'refused'
+          ? html`<div class="refused">${item.message}</div>`
+          : html`<div>${item.prepared && item.prepared.data.byteLength !== item.originalSize ? this.t('attach.sizes', { before: kb(item.originalSize), after: kb(size) }) : kb(size)}</div>`}
+        ${item.state === 'processing' ? html`<progress max="1" .value=${item.progress} aria-label=${this.t('attach.compressing')}></progress>` : nothing}
+        <div class="actions">
+          <button type="button" class="link-button" @click=${() => this.removeItem(item)}>${this.t(item.state === 'processing' ? 'attach.cancel' : 'attach.remove')}<span class="visually-hidden"> ${item.name}</span></button>
+          ${item.state === 'ready' && item.prepared?.type.startsWith('image/')
+            ? html`<button type="button" class="link-button" @click=${() => void this.redact(item)}>${this.t('attach.redact')}<span class="visually-hidden"> ${item.name}</span></button>`
+            : nothing}
+        </div>
+      </div>
+    </li>`;
+  }
+}
+
+define('gu-file-drop', GuFileDrop);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gu-file-drop': GuFileDrop;
+  }
+}
