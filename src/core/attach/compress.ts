@@ -32,6 +32,38 @@ export function defaultWorkerUrl(): URL {
 
 class WorkerUnavailable extends Error {}
 
+/**
+ * One worker is kept started and idle, so a file does not wait for the worker's script to load
+ * and compile; each job takes it (and is free to terminate it on cancel) and a fresh one warms up.
+ */
+let warm: { url: string; worker: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
+const WARM_IDLE_MS = 60_000;
+
+/** Starts a worker ahead of need (the form calls this when it is shown). */
+export function prewarmCompression(url: URL | string = defaultWorkerUrl()): void {
+  if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || warm?.url === String(url)) return;
+  warm?.worker.terminate();
+  try {
+    const worker = new Worker(url, { type: 'module' });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      if (warm?.worker === worker) warm = undefined;
+    }, WARM_IDLE_MS);
+    warm = { url: String(url), worker, timer };
+  } catch {
+    warm = undefined;
+  }
+}
+
+function takeWorker(url: URL | string): Worker {
+  const ready = warm?.url === String(url) ? warm : undefined;
+  if (ready) clearTimeout(ready.timer);
+  warm = undefined;
+  const worker = ready?.worker ?? new Worker(url, { type: 'module' });
+  prewarmCompression(url);
+  return worker;
+}
+
 function abortError(): DOMException {
   return new DOMException('Compression cancelled', 'AbortError');
 }
@@ -41,7 +73,7 @@ function inWorker(url: URL | string, request: CompressRequest, options: PrepareO
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(url, { type: 'module' });
+      worker = takeWorker(url);
     } catch {
       return reject(new WorkerUnavailable());
     }

@@ -1,4 +1,4 @@
 /** What gu-file-drop loads on demand: the file pipeline and the redaction editor. */
-export { prepareFile } from '../../core/attach/compress.js';
+export { prepareFile, prewarmCompression } from '../../core/attach/compress.js';
 export { redactImage } from '../../core/attach/redact.js';
 export { openRedactor } from './redactor.js';

@@ -142,6 +142,12 @@ export class GuFileDrop extends GuFormControl {
     return this.shadowRoot?.querySelector<HTMLElement>('#control') ?? null;
   }
 
+  override firstUpdated(): void {
+    // Once the form is on screen, fetch the pipeline and start a compression worker, so the first
+    // photo does not wait for them (and a file added later offline still has them).
+    setTimeout(() => void loadPipeline().then((p) => p.prewarmCompression(), () => undefined), 1500);
+  }
+
   /** The files ready to send, in order. */
   get prepared(): PreparedFile[] {
     return this.items.flatMap((item) => (item.state === 'ready' && item.prepared ? [item.prepared] : []));
