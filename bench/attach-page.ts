@@ -55,11 +55,11 @@ async function cropDifference(original: Blob, compressed: Blob): Promise<number>
 
 declare global {
   interface Window {
-    runAttachBench(rounds: number, libUrl: string, workerUrl: string): Promise<Record<string, unknown>>;
+    runAttachBench(rounds: number, libUrl: string, workerUrl: string, skipTheirs?: boolean): Promise<Record<string, unknown>>;
   }
 }
 
-window.runAttachBench = async (rounds, libUrl, workerUrl) => {
+window.runAttachBench = async (rounds, libUrl, workerUrl, skipTheirs = false) => {
   prewarmCompression(workerUrl); // as the form does when it is shown
   const images: [string, () => Promise<File>][] = [
     // The calibration case: a 4000×3000 noisy photo as PNG (their ~40 s here).
@@ -95,6 +95,7 @@ window.runAttachBench = async (rounds, libUrl, workerUrl) => {
           return { bytes: blob.size };
         }),
       );
+      if (skipTheirs) continue; // quick look at ours against the floor only
       theirs.push(
         await timed(async () => {
           theirsBlob = await imageCompression(file, { maxSizeMB: LIMIT / 1024 / 1024, useWebWorker: false });
@@ -109,6 +110,10 @@ window.runAttachBench = async (rounds, libUrl, workerUrl) => {
       );
     }
     const oursMs = median(ours.map((r) => r.ms));
+    if (skipTheirs) {
+      out[name] = { ours_ms: Math.round(oursMs), floor_ms: Math.round(median(floor.map((r) => r.ms))), ours_vs_floor: Number((oursMs / median(floor.map((r) => r.ms))).toFixed(2)), ours_bytes: ours[0]!.bytes };
+      continue;
+    }
     const theirsMs = median(theirs.map((r) => r.ms));
     out[name] = {
       input_bytes: file.size,

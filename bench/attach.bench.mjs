@@ -32,7 +32,12 @@ try {
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => typeof window.runAttachBench === 'function');
   console.log(`Compressing 3 images, ${ROUNDS} rounds each, ours vs browser-image-compression 2.0.2…`);
-  const results = await page.evaluate(([rounds, lib, worker]) => window.runAttachBench(rounds, lib, worker), [ROUNDS, `${origin}/browser-image-compression.js`, `${origin}/gu-compress-worker.js`]);
+  const skipTheirs = process.env.BENCH_SKIP_THEIRS === '1';
+  const results = await page.evaluate(([rounds, lib, worker, skip]) => window.runAttachBench(rounds, lib, worker, skip), [ROUNDS, `${origin}/browser-image-compression.js`, `${origin}/gu-compress-worker.js`, skipTheirs]);
+  if (skipTheirs) {
+    console.table(results);
+    process.exit(0); // not written: a full run (with the alternative) writes bench/results/attach.json
+  }
   const report = { rounds: ROUNDS, browser: 'Chromium (Debian) via Playwright', alternative: 'browser-image-compression 2.0.2', requests_to_other_hosts: outside, measured_at: new Date().toISOString(), images: results };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/attach.json', JSON.stringify(report, null, 2) + '\n');

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { MemoryAdapter } from '../src/core/adapter/memory.js';
+import { AdapterError } from '../src/core/adapter/errors.js';
 import '../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../src/elements/support-form/gu-support-form.js';
 
@@ -84,5 +85,39 @@ export const LowVision: Story = {
 export const SecretDataInText: Story = {
   play: async ({ canvasElement }) => {
     form(canvasElement).prefill({ title: 'Не проходит оплата', description: 'Карта 4276 3800 1234 5679, CVC 123, пароль: Qwerty123. Оплата не проходит.' });
+  },
+};
+
+/** A request written without a connection: it waits in the browser, visible and cancelable. */
+export const QueuedOffline: Story = {
+  render: () => {
+    const adapter = new MemoryAdapter();
+    // Every send fails as if offline, so the request stays queued.
+    adapter.createTicket = () => Promise.reject(new AdapterError('offline', 'offline'));
+    return html`<gu-support-form .adapter=${adapter} draft-key="story-queued"></gu-support-form>`;
+  },
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    el.prefill({ topic: 'technical', title: 'Страница оплаты не открывается', description: 'Нажимаю «Оплатить», страница белая уже 10 минут.', 'contact.phone': '+7 912 345-67-89' });
+    await consent(el);
+    await submit(el);
+  },
+};
+
+/** Attachments: pick, drop or paste; big photos are reduced, refused files say why. */
+export const WithAttachments: Story = {
+  play: async ({ canvasElement }) => {
+    const el = form(canvasElement);
+    await el.updateComplete;
+    const drop = el.shadowRoot!.querySelector('gu-file-drop')!;
+    const canvas = Object.assign(document.createElement('canvas'), { width: 800, height: 500 });
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = '#f1f4f8';
+    ctx.fillRect(0, 0, 800, 500);
+    ctx.fillStyle = '#0b1f33';
+    ctx.font = '16px sans-serif';
+    ctx.fillText('Ошибка 401: сеанс истёк', 40, 60);
+    const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+    await drop.add([new File([png], 'ошибка.png', { type: 'image/png' }), new File([new Uint8Array([0x4d, 0x5a, 0, 0])], 'скан.jpg', { type: 'image/jpeg' })]);
   },
 };

@@ -24,7 +24,7 @@ export const CSP = [
   "style-src 'self'",
   "img-src 'self' blob: data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",

@@ -37,10 +37,28 @@ describe('demo portal in Chromium under the strict CSP', () => {
     await form.getByLabel('Кратко о проблеме').fill('Проверка демо-страницы');
     await form.getByLabel('Подробное описание').fill('Форма на демо-странице отправляет обращение под строгой CSP.');
     await form.getByLabel('Телефон').fill('8 912 345-67-89');
+    // A 3 MB noisy PNG: refused as is, reduced by the Worker (which must load under the CSP).
+    const png = await page.evaluate(async () => {
+      const canvas = Object.assign(document.createElement('canvas'), { width: 1400, height: 1000 });
+      const ctx = canvas.getContext('2d')!;
+      const image = ctx.createImageData(1400, 1000);
+      for (let i = 0; i < image.data.length; i++) image.data[i] = (i * 2654435761) >>> 24;
+      ctx.putImageData(image, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    });
+    assert.ok(png.length > 2 * 1024 * 1024);
+    await form.locator('input[type=file]').setInputFiles({ name: 'экран.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+    await form.locator('gu-file-drop li', { hasText: '→' }).waitFor({ timeout: 20_000 });
     await form.getByRole('checkbox', { name: /согласие/ }).check();
     await form.getByRole('button', { name: 'Отправить' }).click();
     const heading = form.getByRole('heading', { name: /Обращение № \d+ принято/ });
     await heading.waitFor({ timeout: 10_000 });
+    const number = /№ (\d+)/.exec((await heading.textContent()) ?? '')![1];
+    const ticket = (await (await server.get(`/api/operator/tickets/${number}`, { Authorization: 'Bearer operator-test' })).json()) as { attachments: { name: string; type: string; size: number }[] };
+    assert.equal(ticket.attachments.length, 1);
+    assert.equal(ticket.attachments[0]!.type, 'image/jpeg');
+    assert.ok(ticket.attachments[0]!.size <= 2 * 1024 * 1024);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
     for (const tag of ['gu-faq-search', 'gu-ticket-status', 'gu-chat']) {

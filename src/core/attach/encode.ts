@@ -31,8 +31,8 @@ function toBlob(canvas: Canvas, type: string, quality?: number): Promise<Blob> {
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))), type, quality));
 }
 
-/** Draws the bitmap scaled to width × height and encodes it. */
-export async function encodeAt(bitmap: ImageBitmap, width: number, height: number, type: string, quality?: number): Promise<Blob> {
+/** Draws the bitmap (or canvas) scaled to width × height and encodes it. */
+export async function encodeAt(bitmap: ImageBitmap | Canvas, width: number, height: number, type: string, quality?: number): Promise<Blob> {
   const canvas = makeCanvas(width, height);
   const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
   context.imageSmoothingQuality = 'high';
@@ -66,13 +66,16 @@ export async function encodeToFit(bitmap: ImageBitmap, sourceType: string, optio
   const pixels = width * height;
   let passes = 0;
 
-  // Trial: bytes per pixel at a small size predict the full-size result.
+  // Trial: bytes per pixel at a small size predict the full-size result. The big bitmap is
+  // scaled down once; both trial encodes read the small copy.
   const [tw, th] = fit(width, height, TRIAL_SIDE);
   const trialPixels = tw * th;
-  const jpegTrial = await encodeAt(bitmap, tw, th, 'image/jpeg', JPEG_QUALITY);
+  const small = makeCanvas(tw, th);
+  (small.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D).drawImage(bitmap, 0, 0, tw, th);
+  const jpegTrial = await encodeAt(small, tw, th, 'image/jpeg', JPEG_QUALITY);
   onProgress(0.2);
   if (sourceType === 'image/png') {
-    const pngTrial = await encodeAt(bitmap, tw, th, 'image/png');
+    const pngTrial = await encodeAt(small, tw, th, 'image/png');
     // PNG only wins on flat images (screens, documents): there it keeps text crisp.
     if (pngTrial.size < jpegTrial.size * 1.5 && (pngTrial.size / trialPixels) * pixels < options.targetBytes * SAFETY) {
       const png = await encodeAt(bitmap, width, height, 'image/png');
