@@ -1,9 +1,7 @@
 import { AdapterError } from './errors.js';
+import { lazy } from '../lazy.js';
 import type { RestAdapter, RestAdapterOptions } from './rest.js';
 import type { ChatSession, SupportAdapter } from './types.js';
-
-type RestModule = typeof import('./rest.js');
-let loading: Promise<RestModule> | undefined;
 
 /**
  * The REST adapter's code, loaded once in the background. Elements keep it out of their first
@@ -11,13 +9,11 @@ let loading: Promise<RestModule> | undefined;
  * `endpoint`, so it is there before the user can press «Отправить». A failed load (the page was
  * opened offline) counts as `offline`, and the next call tries again.
  */
-function restModule(): Promise<RestModule> {
-  loading ??= import('./rest.js').catch((error: unknown) => {
-    loading = undefined;
+const restModule = lazy(() =>
+  import('./rest.js').catch((error: unknown) => {
     throw new AdapterError('offline', `REST adapter not loaded: ${String(error)}`);
-  });
-  return loading;
-}
+  }),
+);
 
 type Call<K extends keyof SupportAdapter> = SupportAdapter[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
 

@@ -3,20 +3,12 @@ import { fitsList, formatBytes, type AttachPolicy } from '../../core/attach/poli
 import type { PreparedFile } from '../../core/attach/compress.js';
 import type { RedactArea } from '../../core/attach/redact.js';
 import { buttons } from '../../theme/tokens.js';
+import { lazy } from '../../core/lazy.js';
 import { GuFormControl } from './form-control.js';
 import { define } from './gu-element.js';
 
-type AttachModule = typeof import('./attach-pipeline.js');
-let pipeline: Promise<AttachModule> | undefined;
-
 /** The attachment pipeline (sniffing, compression, redaction) arrives after the form is shown. */
-export function loadPipeline(): Promise<AttachModule> {
-  pipeline ??= import('./attach-pipeline.js').catch((error: unknown) => {
-    pipeline = undefined;
-    throw error;
-  });
-  return pipeline;
-}
+export const loadPipeline = lazy(() => import('./attach-pipeline.js'));
 
 export interface AttachmentItem {
   id: string;

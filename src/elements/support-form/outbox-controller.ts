@@ -1,15 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SupportAdapter } from '../../core/adapter/types.js';
 import type { Drafts, Outbox, OutboxEvent, OutboxRecord, Receipt } from '../../core/outbox/index.js';
-
-type OutboxModule = typeof import('../../core/outbox/index.js');
-let outboxModule: Promise<OutboxModule> | undefined;
+import { lazy } from '../../core/lazy.js';
 
 /** The outbox code arrives right after the form renders (it is not needed for the first paint). */
-export function loadOutbox(): Promise<OutboxModule> {
-  outboxModule ??= import('../../core/outbox/index.js');
-  return outboxModule;
-}
+export const loadOutbox = lazy(() => import('../../core/outbox/index.js'));
 
 export type StorageProblem = '' | 'unavailable' | 'blocked';
 
