@@ -227,6 +227,11 @@ export class GuSupportForm extends GuElement {
   );
   /** Receipts already shown, so a receipt seen twice (this tab and a broadcast) shows once. */
   private readonly shownReceipts = new Set<string>();
+  /**
+   * Requests this form queued in this page: their delivery arrives as an outbox event with the
+   * request itself; a stored receipt seen first (another tab's broadcast) must not pre-empt it.
+   */
+  private readonly sentHere = new Set<string>();
   private draftChecked = false;
 
   private get owner(): string {
@@ -382,7 +387,7 @@ export class GuSupportForm extends GuElement {
 
   /** A receipt in storage is a request delivered while this page did not watch (closed, other tab). */
   private showPendingReceipts(): void {
-    const receipt = this.store.receipts.filter((r) => !this.shownReceipts.has(r.id)).sort((a, b) => b.deliveredAt - a.deliveredAt)[0];
+    const receipt = this.store.receipts.filter((r) => !this.shownReceipts.has(r.id) && !this.sentHere.has(r.id)).sort((a, b) => b.deliveredAt - a.deliveredAt)[0];
     if (receipt) void this.showDelivered(receipt);
   }
 
@@ -543,6 +548,7 @@ export class GuSupportForm extends GuElement {
     }
     void navigator.storage?.persist?.().catch(() => false);
     void this.store.drafts?.delete(this.owner);
+    this.sentHere.add(record.id);
     this.emit('gu-queued', { id: record.id, ticket, createdAt: record.createdAt });
     this.phase = 'sending';
     this.status = this.t('form.sending');
