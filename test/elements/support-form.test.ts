@@ -47,6 +47,18 @@ describe('<gu-support-form>', () => {
     expect(input.getAttribute('aria-describedby')).to.contain('error');
   });
 
+  it('leaving a field for the send button shows no error yet, so the button does not move under the pointer', async () => {
+    const el = await form();
+    const snils = control(el, 'contact.snils');
+    snils.value = '1';
+    snils.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    snils.dispatchEvent(new FocusEvent('blur', { relatedTarget: el.shadowRoot!.querySelector('button[type=submit]') }));
+    await field(el, 'contact.snils').updateComplete;
+    expect(inlineError(el, 'contact.snils')).to.equal('');
+    await submit(el);
+    expect(inlineError(el, 'contact.snils')).to.contain('В СНИЛС 11 цифр');
+  });
+
   it('on submit shows a focused summary whose links match the inline messages', async () => {
     const el = await form();
     await submit(el);

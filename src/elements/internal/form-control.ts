@@ -199,8 +199,14 @@ export abstract class GuFormControl extends GuElement {
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
 
-  protected onBlur(): void {
-    this.touched = true;
+  /**
+   * Leaving the field shows its error, except when focus goes to a submit button: an error
+   * appearing now would push the button down under the pointer and swallow the click. The
+   * submit shows every error (with the summary) a moment later anyway.
+   */
+  protected onBlur(event?: FocusEvent): void {
+    const next = event?.relatedTarget;
+    if (!(next instanceof HTMLElement && next.getAttribute('type') === 'submit')) this.touched = true;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 

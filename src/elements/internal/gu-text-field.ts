@@ -92,12 +92,12 @@ export class GuTextField extends GuFormControl {
     }
   }
 
-  protected override onBlur(): void {
+  protected override onBlur(event?: FocusEvent): void {
     if (this.formatOnBlur && this.value.trim()) {
       const result = this.validator?.(this.value, this.locale);
       if (result?.ok && result.value !== this.value) this.value = result.value;
     }
-    super.onBlur();
+    super.onBlur(event);
   }
 
   private useSuggestion(suggestion: string): void {
