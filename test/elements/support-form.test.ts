@@ -138,7 +138,9 @@ describe('<gu-support-form>', () => {
     const warning = () => el.shadowRoot!.querySelector('.notice.warning');
     expect(warning()!.querySelector('mark')!.textContent).to.equal('4276 3800 1234 5679');
     await submit(el);
-    expect(summaryItems(el).some((i) => i.text.includes('номер банковской карты'))).to.equal(true);
+    const piiItem = summaryItems(el).find((i) => i.text.includes('номер банковской карты'))!;
+    expect(inlineError(el, 'description')).to.equal(piiItem.text);
+    await expect(el).to.be.accessible();
     (warning()!.querySelector('button.button') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(control<HTMLTextAreaElement>(el, 'description').value).to.equal('Оплата картой не прошла, деньги списаны.');

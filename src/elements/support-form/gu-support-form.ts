@@ -227,11 +227,8 @@ export class GuSupportForm extends GuElement {
   );
   /** Receipts already shown, so a receipt seen twice (this tab and a broadcast) shows once. */
   private readonly shownReceipts = new Set<string>();
-  /**
-   * Requests this form queued in this page: their delivery arrives as an outbox event with the
-   * request itself; a stored receipt seen first (another tab's broadcast) must not pre-empt it.
-   */
-  private readonly sentHere = new Set<string>();
+  /** Requests this form queued in this page, by outbox id, however their delivery is learnt. */
+  private readonly sentHere = new Map<string, NewTicket>();
   private draftChecked = false;
 
   private get owner(): string {
@@ -387,17 +384,19 @@ export class GuSupportForm extends GuElement {
 
   /** A receipt in storage is a request delivered while this page did not watch (closed, other tab). */
   private showPendingReceipts(): void {
-    const receipt = this.store.receipts.filter((r) => !this.shownReceipts.has(r.id) && !this.sentHere.has(r.id)).sort((a, b) => b.deliveredAt - a.deliveredAt)[0];
+    const receipt = this.store.receipts.filter((r) => !this.shownReceipts.has(r.id)).sort((a, b) => b.deliveredAt - a.deliveredAt)[0];
     if (receipt) void this.showDelivered(receipt);
   }
 
-  private async showDelivered(receipt: Receipt, ticket?: NewTicket): Promise<void> {
+  private async showDelivered(receipt: Receipt, delivered?: NewTicket): Promise<void> {
+    const result = receipt.result as TicketReceipt;
+    // Whichever way the delivery is learnt first (event or stored receipt), a resend is recognised.
+    const ticket = delivered ?? this.sentHere.get(receipt.id);
+    if (ticket) this.lastDelivered = { key: contentKey(ticket), receipt: result };
     if (this.shownReceipts.has(receipt.id)) return;
     this.shownReceipts.add(receipt.id);
-    const result = receipt.result as TicketReceipt;
     for (const r of this.store.receipts) void this.store.outbox?.acknowledge(r.id);
     void this.store.outbox?.acknowledge(receipt.id);
-    if (ticket) this.lastDelivered = { key: contentKey(ticket), receipt: result };
     this.receipt = result;
     this.phase = 'sent';
     this.status = this.t('form.success.title', { number: receipt.number });
@@ -487,7 +486,11 @@ export class GuSupportForm extends GuElement {
       else if (element.validationMessage) items.push({ field: key, message: element.validationMessage });
       if (key === 'description') {
         const pii = this.sensitiveMessage(this.activeSensitive);
-        if (pii) items.push({ field: 'description', message: pii });
+        if (pii && !element.validationMessage) {
+          // Same words inline as in the summary; cleared as soon as the text changes.
+          element.setExternalError(pii);
+          items.push({ field: 'description', message: pii });
+        }
       }
     }
     return items;
@@ -548,7 +551,7 @@ export class GuSupportForm extends GuElement {
     }
     void navigator.storage?.persist?.().catch(() => false);
     void this.store.drafts?.delete(this.owner);
-    this.sentHere.add(record.id);
+    this.sentHere.set(record.id, ticket);
     this.emit('gu-queued', { id: record.id, ticket, createdAt: record.createdAt });
     this.phase = 'sending';
     this.status = this.t('form.sending');
