@@ -18,5 +18,5 @@ if (!isRoot) {
 console.log(`Installing ${missing.join(', ')} with apt-get…`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execSync('apt-get update -qq', { stdio: 'inherit', env });
-const result = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing, 'fonts-dejavu-core'], { stdio: 'inherit', env });
+const result = spawnSync('apt-get', ['install', '-y', '-qq', ...missing, 'fonts-dejavu-core'], { stdio: 'inherit', env });
 process.exit(result.status ?? 1);
