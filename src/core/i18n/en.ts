@@ -160,7 +160,6 @@ export const en: Dictionary = {
   'attach.compressing': 'Reducing…',
   'attach.remove': 'Remove',
   'attach.redact': 'Hide data',
-  'attach.retry': 'Try again',
   'attach.cancel': 'Cancel',
   'attach.added': 'File “{name}” added, {size}',
   'attach.removed': 'File “{name}” removed',

@@ -163,7 +163,6 @@ export const ru = {
   'attach.compressing': 'Уменьшаем…',
   'attach.remove': 'Удалить',
   'attach.redact': 'Скрыть данные',
-  'attach.retry': 'Повторить',
   'attach.cancel': 'Отменить',
   'attach.added': 'Файл «{name}» добавлен, {size}',
   'attach.removed': 'Файл «{name}» удалён',
