@@ -45,6 +45,22 @@ describe('<gu-support-form> offline: outbox and drafts in IndexedDB', () => {
     expect(adapter.tickets.size).to.equal(1);
   });
 
+  it('a queued request delivered while the user writes another is announced, not taking the screen away', async () => {
+    const adapter = new MemoryAdapter();
+    const el = await mount(adapter);
+    await fillValid(el, 'Первое, без связи');
+    adapter.failNext('offline');
+    await submit(el);
+    await until(() => Boolean(queued(el)) && control(el, 'title').value === '');
+    await fill(el, 'title', 'Второе, пишу сейчас');
+    const delivered = oneEvent(el, 'gu-delivered');
+    window.dispatchEvent(new Event('online'));
+    const { detail } = await delivered;
+    await until(() => el.shadowRoot!.textContent!.includes(`доставлено: № ${detail.receipt.number}`));
+    expect(success(el)).to.equal(null);
+    expect(control(el, 'title').value).to.equal('Второе, пишу сейчас');
+  });
+
   it('a request the server refuses comes back to the form with the server words', async () => {
     const adapter = new MemoryAdapter();
     const el = await mount(adapter);

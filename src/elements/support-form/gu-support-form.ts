@@ -395,16 +395,21 @@ export class GuSupportForm extends GuElement {
     if (ticket) this.lastDelivered = { key: contentKey(ticket), receipt: result };
     if (this.shownReceipts.has(receipt.id)) return;
     this.shownReceipts.add(receipt.id);
-    for (const r of this.store.receipts) void this.store.outbox?.acknowledge(r.id);
     void this.store.outbox?.acknowledge(receipt.id);
+    this.emit('gu-delivered', { id: receipt.id, receipt: result });
+    if (ticket) this.emit('gu-submitted', { receipt: result, ticket });
+    const message = this.t('outbox.notification', { summary: receipt.summary, number: receipt.number });
+    if (document.hidden && typeof Notification === 'function' && Notification.permission === 'granted') new Notification(message);
+    // A request queued earlier arriving while the user writes another (or reads another number):
+    // tell them in the page, do not take the screen away.
+    const writing = this.phase === 'editing' && Boolean(this.values.title || this.values.description);
+    if (writing || (this.phase === 'sent' && this.receipt)) {
+      this.notice = this.status = message;
+      return;
+    }
     this.receipt = result;
     this.phase = 'sent';
     this.status = this.t('form.success.title', { number: receipt.number });
-    this.emit('gu-delivered', { id: receipt.id, receipt: result });
-    if (ticket) this.emit('gu-submitted', { receipt: result, ticket });
-    if (document.hidden && typeof Notification === 'function' && Notification.permission === 'granted') {
-      new Notification(this.t('outbox.notification', { summary: receipt.summary, number: receipt.number }));
-    }
     await this.updateComplete;
     this.successHeading?.focus();
   }
@@ -696,7 +701,8 @@ export class GuSupportForm extends GuElement {
   protected override render() {
     return html`<div role="status" aria-live="polite" class="visually-hidden">${this.status}</div>
       ${this.phase === 'sent' && this.receipt
-        ? renderSuccess(this.receipt, this.values['contact.email'], this.locale, () => this.startNew())
+        ? html`${this.notice ? html`<div class="notice" role="status"><p>${this.notice}</p></div>` : nothing}
+          ${renderSuccess(this.receipt, this.values['contact.email'], this.locale, () => this.startNew())}`
         : this.renderForm()}`;
   }
 
