@@ -1,22 +1,13 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/core/adapter/memory.js';
 import { clearLocalData } from '../../src/core/outbox/outbox.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import type { GuFileDrop } from '../../src/elements/internal/gu-file-drop.js';
-import { fillValid, submit, summaryItems, until } from '../helpers/form.js';
+import { fillValid, mountForm, submit, summaryItems, until } from '../helpers/form.js';
 import { jpegWithExif, photo, pixelAt, screenshot } from '../helpers/images.js';
 
-let counter = 0;
-async function mount(adapter = new MemoryAdapter(), attrs: Record<string, string> = {}): Promise<GuSupportForm> {
-  const el = document.createElement('gu-support-form');
-  el.setAttribute('draft-key', `files-test-${Date.now()}-${++counter}`);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.adapter = adapter;
-  (await fixture(html`<div></div>`)).append(el);
-  await el.updateComplete;
-  return el;
-}
+const mount = (adapter = new MemoryAdapter(), attrs: Record<string, string> = {}) => mountForm(adapter, attrs);
 
 const drop = (el: GuSupportForm) => el.shadowRoot!.querySelector<GuFileDrop>('gu-file-drop')!;
 const items = (el: GuSupportForm) => [...drop(el).shadowRoot!.querySelectorAll('li')];

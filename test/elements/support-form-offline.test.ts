@@ -1,21 +1,11 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { MemoryAdapter } from '../../src/core/adapter/memory.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { clearLocalData } from '../../src/core/outbox/outbox.js';
-import { control, fill, fillValid, inlineError, submit, until } from '../helpers/form.js';
+import { control, fill, fillValid, inlineError, mountForm, submit, until } from '../helpers/form.js';
 
-let counter = 0;
-async function mount(adapter: MemoryAdapter, draftKey = `offline-test-${Date.now()}-${++counter}`, attrs: Record<string, string> = {}): Promise<GuSupportForm> {
-  const el = document.createElement('gu-support-form');
-  el.setAttribute('draft-key', draftKey);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  el.adapter = adapter;
-  (await fixture(html`<div></div>`)).append(el);
-  await el.updateComplete;
-  await until(() => Boolean(el.shadowRoot!.querySelector('[data-field="topic"]')));
-  return el;
-}
+const mount = (adapter: MemoryAdapter, draftKey?: string) => mountForm(adapter, {}, draftKey);
 
 const queued = (el: GuSupportForm) => el.shadowRoot!.querySelector('.queued');
 const success = (el: GuSupportForm) => el.shadowRoot!.querySelector('.success');

@@ -8,18 +8,11 @@ import { clearLocalData } from '../../src/core/outbox/outbox.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import '../../src/elements/provider/gu-support-provider.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
-import { control, deepActive, field, fill, fillValid, inlineError, press, submit, summaryItems, tickConsent, type, until } from '../helpers/form.js';
+import { control, deepActive, mountForm, field, fill, fillValid, inlineError, press, submit, summaryItems, tickConsent, type, until } from '../helpers/form.js';
 
-let formCounter = 0;
-/** A form with its own draft key, so tests never see each other's drafts or queued requests. */
-async function form(adapter = new MemoryAdapter(), attrs = '', draftKey = `element-test-${Date.now()}-${++formCounter}`): Promise<GuSupportForm> {
-  const el = document.createElement('gu-support-form');
-  for (const [k, v] of new URLSearchParams(`inn=optional&consent-url=/consent&policy-url=/policy&draft-key=${draftKey}&${attrs}`)) el.setAttribute(k, v);
-  el.adapter = adapter;
-  (await fixture(html`<div></div>`)).append(el);
-  await el.updateComplete;
-  await until(() => control<HTMLSelectElement>(el, 'topic').options.length > 1);
-  return el;
+/** The form with every optional field shown and the consent links set. */
+function form(adapter = new MemoryAdapter(), attrs: Record<string, string> = {}): Promise<GuSupportForm> {
+  return mountForm(adapter, { inn: 'optional', 'consent-url': '/consent', 'policy-url': '/policy', ...attrs });
 }
 
 describe('<gu-support-form>', () => {
@@ -220,7 +213,7 @@ describe('<gu-support-form>', () => {
     for (const [kind, message] of cases) {
       it(kind, async () => {
         const adapter = new MemoryAdapter();
-        const el = await form(adapter, 'no-storage=');
+        const el = await form(adapter, { 'no-storage': '' });
         await fillValid(el);
         adapter.failNext(kind);
         const failed = oneEvent(el, 'gu-error');
@@ -238,7 +231,7 @@ describe('<gu-support-form>', () => {
 
     it('a server refusal lands on the field it names', async () => {
       const adapter = new MemoryAdapter();
-      const el = await form(adapter, 'no-storage=');
+      const el = await form(adapter, { 'no-storage': '' });
       await fillValid(el);
       adapter.failNext('rejected', { type: 'urn:gu-support:problem:validation', title: 'x', status: 422, errors: [{ field: 'contact.phone', code: 'blocked', detail: 'Этот номер заблокирован для обращений' }] });
       await submit(el);

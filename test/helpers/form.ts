@@ -1,6 +1,25 @@
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { SupportAdapter } from '../../src/core/adapter/types.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import type { GuFormControl } from '../../src/elements/internal/form-control.js';
+
+let mounted = 0;
+
+/**
+ * A form on the page with its own draft key (so tests never see each other's drafts or queued
+ * requests), attributes set before it connects, and its topics loaded.
+ */
+export async function mountForm(adapter: SupportAdapter, attrs: Record<string, string> = {}, draftKey = `test-${Date.now()}-${++mounted}`): Promise<GuSupportForm> {
+  const el = document.createElement('gu-support-form');
+  el.setAttribute('draft-key', draftKey);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  el.adapter = adapter;
+  (await fixture(html`<div></div>`)).append(el);
+  await el.updateComplete;
+  await until(() => (el.shadowRoot!.querySelector<GuFormControl>('[data-field="topic"]')?.shadowRoot?.querySelector('select')?.options.length ?? 0) > 1);
+  return el;
+}
 
 /** The field element (gu-text-field, gu-select-field, gu-checkbox-field) for a field key. */
 export function field(form: GuSupportForm, key: string): GuFormControl {
