@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { Validation, ValidationWarning } from '../../core/result.js';
-import { GuElement } from './gu-element.js';
+import { GuElement } from './base/gu-element.js';
 
 /** Returns null when the value is fine, or a failed Validation / warning to show. */
 export type FieldValidator = (value: string, lang: string) => Validation<string>;

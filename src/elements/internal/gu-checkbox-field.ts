@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { GuFormControl } from './form-control.js';
-import { define } from './gu-element.js';
+import { define } from '../../define.js';
 
 /**
  * A checkbox whose label is its slotted content (so it may hold links), with inline error.

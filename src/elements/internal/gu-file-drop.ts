@@ -5,7 +5,7 @@ import type { RedactArea } from '../../core/attach/redact.js';
 import { buttons } from '../../theme/tokens.js';
 import { lazy } from '../../core/lazy.js';
 import { GuFormControl } from './form-control.js';
-import { define } from './gu-element.js';
+import { define } from '../../define.js';
 
 /** The attachment pipeline (sniffing, compression, redaction) arrives after the form is shown. */
 export const loadPipeline = lazy(() => import('./attach-pipeline.js'));

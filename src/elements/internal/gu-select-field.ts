@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { GuFormControl } from './form-control.js';
-import { define } from './gu-element.js';
+import { define } from '../../define.js';
 
 export interface SelectOption {
   value: string;

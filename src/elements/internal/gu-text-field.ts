@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { visibleLength } from '../../core/validate/text.js';
 import { buttons } from '../../theme/tokens.js';
 import { GuFormControl } from './form-control.js';
-import { define } from './gu-element.js';
+import { define } from '../../define.js';
 
 /** How long the screen-reader count waits after the last keystroke (USWDS character count). */
 const COUNT_ANNOUNCE_DELAY_MS = 1000;

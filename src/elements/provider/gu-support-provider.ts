@@ -1,10 +1,11 @@
 import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { adapterContext, configContext, type KitConfig } from '../../context.js';
+import { adapterContext } from '../../context/adapter.js';
+import { configContext, type KitConfig } from '../../context/config.js';
 import type { SupportAdapter } from '../../core/adapter/types.js';
 import { LazyRestAdapter } from '../../core/adapter/lazy-rest.js';
 import { tokens } from '../../theme/tokens.js';
-import { define } from '../internal/gu-element.js';
+import { define } from '../../define.js';
 
 /**
  * Shares one adapter, language and theme with every kit element inside it, so a page
@@ -63,7 +64,7 @@ export class GuSupportProvider extends LitElement {
     const key = `${this.endpoint}|${lang}|${Boolean(this.getToken)}`;
     if (this.endpoint && this.rest?.key !== key) this.rest = { key, adapter: new LazyRestAdapter({ endpoint: this.endpoint, lang, getToken: this.getToken }) };
     this.adapterProvider.setValue(this.adapter ?? (this.endpoint ? this.rest?.adapter : undefined));
-    this.configProvider.setValue({ endpoint: this.endpoint, lang, theme: this.theme, appVersion: this.appVersion });
+    this.configProvider.setValue({ endpoint: this.endpoint, appVersion: this.appVersion });
   }
 
   static override get observedAttributes(): string[] {

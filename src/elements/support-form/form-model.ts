@@ -1,25 +1,8 @@
 import type { NewTicket, TechContext } from '../../core/adapter/types.js';
+import type { FormValues } from '../../core/ticket-fields.js';
 import { isUrgent } from '../../core/validate/text.js';
 
-/** Field keys: the names of docs/api.md, so a server's field error finds its field. */
-export const FIELD_ORDER = [
-  'topic',
-  'previousNumber',
-  'title',
-  'description',
-  'files',
-  'contact.phone',
-  'contact.email',
-  'contact.fullName',
-  'contact.snils',
-  'contact.inn',
-  'contact.accountNumber',
-  'consent',
-] as const;
-export type FieldKey = (typeof FIELD_ORDER)[number];
-
-/** What the form holds, as strings: also what a draft or a prefill carries. */
-export type FormValues = Partial<Record<Exclude<FieldKey, 'consent' | 'files'>, string>>;
+export { FIELD_ORDER, type FieldKey, type FormValues } from '../../core/ticket-fields.js';
 
 export interface BuildInput {
   values: FormValues;

@@ -1,5 +1,5 @@
 import type { ReactiveElement } from 'lit';
-import { onMessagesLoaded } from '../../core/i18n/translate.js';
+import { onMessagesLoaded } from '../../../core/i18n/translate.js';
 
 /**
  * The language of an element: its own `lang`, else the nearest ancestor's, crossing shadow

@@ -1,0 +1,51 @@
+import type { ReactiveElement } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { adapterContext } from '../../../context/adapter.js';
+import { configContext, type KitConfig } from '../../../context/config.js';
+import { LazyRestAdapter } from '../../../core/adapter/lazy-rest.js';
+import type { SupportAdapter } from '../../../core/adapter/types.js';
+
+/** What a public element offers to configure its backend. */
+export interface BackendHost extends ReactiveElement {
+  adapter?: SupportAdapter;
+  endpoint?: string;
+  readonly locale: string;
+}
+
+/**
+ * Resolves the backend an element talks to: its own `adapter`, else its own `endpoint` (a REST
+ * adapter in the element's language), else what the surrounding `<gu-support-provider>` shares.
+ * Subscribed to the provider, so the element re-renders when the provider changes.
+ */
+export class BackendController {
+  private readonly adapterConsumer: ContextConsumer<typeof adapterContext, BackendHost>;
+  private readonly configConsumer: ContextConsumer<typeof configContext, BackendHost>;
+  private rest?: { key: string; adapter: LazyRestAdapter };
+
+  constructor(private readonly host: BackendHost) {
+    this.adapterConsumer = new ContextConsumer(host, { context: adapterContext, subscribe: true });
+    this.configConsumer = new ContextConsumer(host, { context: configContext, subscribe: true });
+  }
+
+  /** The provider's settings, empty outside a provider. */
+  get config(): KitConfig {
+    return this.configConsumer.value ?? {};
+  }
+
+  /** The adapter to use, or undefined when none is configured. */
+  get adapter(): SupportAdapter | undefined {
+    const { host } = this;
+    if (host.adapter) return host.adapter;
+    if (host.endpoint) {
+      const key = `${host.endpoint}|${host.locale}`;
+      if (this.rest?.key !== key) this.rest = { key, adapter: new LazyRestAdapter({ endpoint: host.endpoint, lang: host.locale }) };
+      return this.rest.adapter;
+    }
+    return this.adapterConsumer.value;
+  }
+
+  /** Names the backend whose stored requests this page's outbox sends: its endpoint, or `adapter`. */
+  get target(): string {
+    return this.host.endpoint ?? this.config.endpoint ?? 'adapter';
+  }
+}

@@ -1,0 +1,67 @@
+import { findSensitive, removeFragments, type SensitiveFragment } from '../../core/validate/text.js';
+import type { FormValues } from '../../core/ticket-fields.js';
+import type { GuSupportForm } from './gu-support-form.js';
+
+/** The free-text fields the guard reads. */
+const TEXT_FIELDS = ['title', 'description'] as const;
+
+/**
+ * Passwords, card numbers and codes in the title or description: found as the citizen types,
+ * removed in one click, never stored in a draft (the fragment is cut out of what is saved),
+ * and «not a secret» remembered for exactly the fragments shown.
+ */
+export class PiiGuard {
+  private dismissed = '';
+
+  constructor(private readonly form: GuSupportForm) {}
+
+  private find(values: FormValues): SensitiveFragment[] {
+    return findSensitive(`${values.title ?? ''}\n${values.description ?? ''}`, this.form.locale);
+  }
+
+  /** What to warn about now (none once the citizen said these are not secrets). */
+  get active(): SensitiveFragment[] {
+    const found = this.find(this.form.state.values);
+    return found.length && signature(found) !== this.dismissed ? found : [];
+  }
+
+  /** «Удалите из описания пароль …»: the same words inline and in the error summary. */
+  message(found = this.active): string {
+    return found.length ? this.form.t('form.pii.error', { found: [...new Set(found.map((f) => f.label))].join(', ') }) : '';
+  }
+
+  /** The values without any secret the guard finds: what a draft may keep. */
+  clean(values: Record<string, string>): Record<string, string> {
+    const cleaned = { ...values };
+    for (const field of TEXT_FIELDS) if (cleaned[field]) cleaned[field] = removeFragments(cleaned[field], findSensitive(cleaned[field], this.form.locale));
+    return cleaned;
+  }
+
+  /** «Удалить из текста»: cuts the fragments out of the form and saves the draft again. */
+  remove(): void {
+    const message = this.message();
+    const values = { ...this.form.state.values };
+    for (const field of TEXT_FIELDS) values[field] = removeFragments(values[field] ?? '', findSensitive(values[field] ?? '', this.form.locale));
+    this.form.update$({ values });
+    this.form.errors.drop((item) => item.field === 'description' && item.message === message);
+    this.form.sender.announce(this.form.t('form.pii.remove'));
+    this.form.saveDraft();
+  }
+
+  /** «Это не секретные данные». */
+  dismiss(): void {
+    const found = this.active;
+    const message = this.message(found);
+    this.dismissed = signature(found);
+    this.form.errors.drop((item) => item.message === message);
+    this.form.requestUpdate();
+  }
+
+  reset(): void {
+    this.dismissed = '';
+  }
+}
+
+function signature(found: SensitiveFragment[]): string {
+  return found.map((f) => f.text).join('\u0000');
+}

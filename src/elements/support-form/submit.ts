@@ -1,0 +1,83 @@
+import type { StoredFile } from '../../core/outbox/index.js';
+import type { NewTicket } from '../../core/adapter/types.js';
+import { contentKey } from './form-model.js';
+import type { GuFileDrop } from '../internal/gu-file-drop.js';
+import type { GuSupportForm } from './gu-support-form.js';
+
+/**
+ * «Отправить»: every error at once in the summary (GOV.UK), then the request is stored in the
+ * outbox before any network call (or sent directly where storage is unavailable or refused).
+ */
+export async function submitTicket(form: GuSupportForm): Promise<void> {
+  if (form.state.phase === 'sending') return;
+  form.sender.reset();
+  form.update$({ notice: '' });
+  const pii = form.pii.message();
+  const items = form.errors.collect((field, element) => {
+    if (field === 'files') return (element as GuFileDrop).problems;
+    return field === 'description' && pii ? [pii] : [];
+  });
+  if (items.length) return form.errors.focusSummary();
+  const ticket = form.buildTicket();
+  if (form.isDuplicate) {
+    const notice = form.t('form.duplicate', { number: form.delivery.lastDelivered!.receipt.number });
+    form.update$({ notice });
+    return form.sender.announce(notice);
+  }
+  const files = form.files;
+  if (!form.emit('gu-submit', { ticket, files }, { cancelable: true })) return;
+  if (!form.backend.adapter) return void form.sender.failNoAdapter();
+  await form.delivery.store.ready;
+  if (form.delivery.store.outbox) await sendQueued(form, ticket, files);
+  else await sendDirect(form, ticket, files);
+}
+
+/**
+ * Stores the request in IndexedDB first, then sends it. If this attempt does not get through,
+ * the request stays queued (visible, cancelable) and the form is free for the next one.
+ */
+async function sendQueued(form: GuSupportForm, ticket: NewTicket, files: StoredFile[]): Promise<void> {
+  const { delivery, sender } = form;
+  if (delivery.isQueued(ticket)) return sender.announce(form.t('outbox.alreadyQueued'));
+  let id: string;
+  try {
+    const record = await delivery.queue(ticket, files);
+    id = record.id;
+    form.emit('gu-queued', { id, ticket, createdAt: record.createdAt });
+  } catch {
+    // Quota or a broken database: nothing was stored, so let the citizen choose another way.
+    form.update$({ storageFault: ticket });
+    sender.announce(form.t('outbox.quota'));
+    await form.updateComplete;
+    form.renderRoot.querySelector<HTMLElement>('.storage-fault')?.focus();
+    return;
+  }
+  void form.drafts.clear(); // the outbox holds the request now
+  form.update$({ phase: 'sending' });
+  sender.announce(form.t('form.sending'));
+  if (await delivery.drainAndCheck(id)) {
+    form.startNew();
+    sender.announce(form.t('outbox.offline'));
+    await form.updateComplete;
+    form.renderRoot.querySelector<HTMLElement>('.queued')?.focus();
+  }
+}
+
+/** Sends without offline safety (storage unavailable, or the citizen chose to after a quota error). */
+export async function sendDirect(form: GuSupportForm, ticket: NewTicket, files: StoredFile[]): Promise<void> {
+  const adapter = form.backend.adapter!;
+  const { sender } = form;
+  form.update$({ storageFault: undefined, phase: 'sending' });
+  const receipt = await sender.run(contentKey(ticket), ticket, form.t('form.sending'), (sent, idempotencyKey, onProgress) =>
+    // Progress only means something for uploads (and makes the REST adapter use XHR).
+    adapter.createTicket(sent, files, { idempotencyKey, ...(files.length ? { onProgress } : {}) }),
+  );
+  if (!receipt) {
+    form.update$({ phase: 'editing' });
+    form.errors.applyServerErrors(sender.lastError?.fieldErrors ?? []);
+    return form.errors.focusSummary('.notice.error');
+  }
+  form.delivery.lastDelivered = { key: contentKey(ticket), receipt };
+  form.emit('gu-submitted', { receipt, ticket });
+  await form.showSuccess(receipt, true);
+}

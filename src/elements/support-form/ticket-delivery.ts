@@ -1,0 +1,107 @@
+import type { ReactiveControllerHost } from 'lit';
+import { AdapterError } from '../../core/adapter/errors.js';
+import type { NewTicket, TicketReceipt } from '../../core/adapter/types.js';
+import type { OutboxEvent, OutboxRecord, Receipt, StoredFile } from '../../core/outbox/index.js';
+import { contentKey } from './form-model.js';
+import { OutboxController } from './outbox-controller.js';
+import type { QueuedActions } from './queued-panel.js';
+import { downloadRequest } from './download.js';
+
+/** What the form does when the outbox reports on its requests. */
+export interface DeliveryCallbacks {
+  /** A request of this form reached the server; `ticket` when this page knows what it was. */
+  delivered(id: string, receipt: TicketReceipt, summary: string, ticket?: NewTicket): void;
+  /** The server refused a stored request, or the citizen took one back: it returns to the form. */
+  returned(ticket: NewTicket, files: StoredFile[], refusal?: AdapterError): void;
+}
+
+/**
+ * The form's requests in the offline outbox: queues a request (refusing the same content twice),
+ * learns of deliveries however they happen (this tab, another tab, an earlier visit) and shows
+ * each once, and gives refused or cancelled requests back to the form with their files.
+ */
+export class TicketDelivery {
+  readonly store: OutboxController;
+  /** The last request delivered from this form: sending the same content again is a duplicate. */
+  lastDelivered?: { key: string; receipt: TicketReceipt };
+  /** Receipts already shown (a delivery learnt twice, from this tab and a broadcast, shows once). */
+  private readonly shown = new Set<string>();
+  /** Requests queued in this page, by outbox id, however their delivery is learnt. */
+  private readonly sentHere = new Map<string, NewTicket>();
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly owner: () => string,
+    retentionMs: () => number,
+    private readonly lang: () => string,
+    private readonly callbacks: DeliveryCallbacks,
+  ) {
+    this.store = new OutboxController(host, owner, (event) => void this.onEvent(event), retentionMs);
+  }
+
+  /** Whether the same content waits in the queue already. */
+  isQueued(ticket: NewTicket): boolean {
+    const key = contentKey(ticket);
+    return this.store.records.some((r) => r.state === 'queued' && contentKey(r.payload as NewTicket) === key);
+  }
+
+  /** Stores the request before anything is sent; throws the storage error (quota) to the caller. */
+  async queue(ticket: NewTicket, files: StoredFile[]): Promise<OutboxRecord> {
+    const record = await this.store.outbox!.enqueue('ticket', this.owner(), ticket, files, ticket.title);
+    this.sentHere.set(record.id, ticket);
+    void navigator.storage?.persist?.().catch(() => false);
+    return record;
+  }
+
+  /** Sends what is due now; resolves true when `id` is still waiting afterwards. */
+  async drainAndCheck(id: string): Promise<boolean> {
+    await this.store.outbox?.drain();
+    await this.store.refresh();
+    return this.store.records.some((r) => r.id === id && r.state === 'queued');
+  }
+
+  /** Receipts in storage are requests delivered while this page did not watch: show the newest. */
+  showPending(): void {
+    const receipt = this.store.receipts.filter((r) => !this.shown.has(r.id)).sort((a, b) => b.deliveredAt - a.deliveredAt)[0];
+    if (receipt) this.show(receipt);
+  }
+
+  private show(receipt: Receipt, delivered?: NewTicket): void {
+    const result = receipt.result as TicketReceipt;
+    // Whichever way the delivery is learnt first (event or stored receipt), a resend is recognised.
+    const ticket = delivered ?? this.sentHere.get(receipt.id);
+    if (ticket) this.lastDelivered = { key: contentKey(ticket), receipt: result };
+    if (this.shown.has(receipt.id)) return;
+    this.shown.add(receipt.id);
+    void this.store.outbox?.acknowledge(receipt.id);
+    this.callbacks.delivered(receipt.id, result, receipt.summary, ticket);
+  }
+
+  private async onEvent(event: OutboxEvent): Promise<void> {
+    if (event.type === 'changed') {
+      await this.store.refresh();
+      this.showPending();
+    } else if (event.type === 'delivered' && event.receipt.owner === this.owner()) {
+      this.show(event.receipt, event.record.payload as NewTicket);
+    } else if (event.type === 'rejected' && event.record.owner === this.owner()) {
+      const taken = await this.store.outbox?.take(event.record.id);
+      if (!taken) return;
+      const { lastError } = taken.record;
+      const refusal = new AdapterError('rejected', lastError?.message ?? '', {
+        problem: { type: 'urn:gu-support:problem:validation', title: lastError?.message ?? '', status: 422, errors: lastError?.fieldErrors ?? [] },
+      });
+      this.callbacks.returned(taken.record.payload as NewTicket, taken.files, refusal);
+    }
+  }
+
+  /** What the queued list's buttons do. */
+  readonly actions: QueuedActions = {
+    cancel: async (record) => {
+      const taken = await this.store.outbox?.take(record.id);
+      if (taken) this.callbacks.returned(taken.record.payload as NewTicket, taken.files);
+    },
+    sendNow: (record) => void this.store.outbox?.retry(record.id),
+    download: (record) => downloadRequest(record.payload as NewTicket, this.lang()),
+    remove: (record) => void this.store.outbox?.cancel(record.id),
+  };
+}

@@ -1,0 +1,15 @@
+import type { TicketReceipt } from '../core/adapter/types.js';
+
+/** A request stored in this browser reached the server (maybe after a reload or in another tab). */
+export interface GuDeliveredDetail {
+  /** The outbox record's id (see `gu-queued`). */
+  id: string;
+  receipt: TicketReceipt;
+}
+export type GuDeliveredEvent = CustomEvent<GuDeliveredDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gu-delivered': GuDeliveredEvent;
+  }
+}

@@ -1,0 +1,20 @@
+import type { FormValues } from '../core/ticket-fields.js';
+
+/**
+ * Starts a request with what the citizen already wrote elsewhere (the FAQ, the chat, the page):
+ * `document.dispatchEvent(new CustomEvent('gu-handoff', { detail: { title, description } }))`.
+ * The form fills only the fields it shows.
+ */
+export type GuHandoffDetail = FormValues;
+export type GuHandoffEvent = CustomEvent<GuHandoffDetail>;
+
+/** Dispatches a hand-off on the document, where every form on the page hears it. */
+export function handoff(detail: GuHandoffDetail): void {
+  document.dispatchEvent(new CustomEvent('gu-handoff', { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gu-handoff': GuHandoffEvent;
+  }
+}

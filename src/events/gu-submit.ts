@@ -1,0 +1,14 @@
+import type { NewTicket, UploadFile } from '../core/adapter/types.js';
+
+/** Before a request is sent; cancel it (`preventDefault()`) to stop the sending. */
+export interface GuSubmitDetail {
+  ticket: NewTicket;
+  files: UploadFile[];
+}
+export type GuSubmitEvent = CustomEvent<GuSubmitDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gu-submit': GuSubmitEvent;
+  }
+}
