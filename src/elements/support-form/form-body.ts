@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { NewTicket } from '../../core/adapter/types.js';
+import { isUrgent } from '../../core/validate/text.js';
 import { renderErrorSummary } from '../internal/error-summary.js';
 import { downloadRequest } from './download.js';
 import { renderConsent, renderContactFields, renderFilesField, renderProblemFields, type FieldsView } from './form-fields.js';
@@ -65,11 +66,12 @@ function renderNotices(form: GuSupportForm) {
 }
 
 /** The form while the citizen writes: notices, fields in the order of FIELD_ORDER, the send button. */
-export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void, urgent: boolean) {
+export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void) {
   const view = fieldsView(form);
   const sending = form.state.phase === 'sending';
   const sensitive = form.pii.active;
   const { values } = form.state;
+  const urgent = isUrgent(values.title ?? '', values.description ?? '');
   const progress = form.sender.progress;
   return html`<slot name="header">
       <h2 class="heading">${form.t('form.heading')}</h2>

@@ -1,8 +1,36 @@
-import type { NewTicket, TechContext } from '../../core/adapter/types.js';
+import type { NewTicket, TechContext, TicketReceipt, Topic } from '../../core/adapter/types.js';
+import type { ErrorMessages } from '../../core/i18n/errors.js';
 import type { FormValues } from '../../core/ticket-fields.js';
 import { isUrgent } from '../../core/validate/text.js';
 
 export { FIELD_ORDER, type FieldKey, type FormValues } from '../../core/ticket-fields.js';
+
+/** What the form holds while the citizen works with it. */
+export interface FormState {
+  values: FormValues;
+  consent: boolean;
+  consentGivenAt?: Date;
+  excludeContext: boolean;
+  context: TechContext;
+  loadedTopics?: Topic[];
+  topicsLoading: boolean;
+  phase: 'editing' | 'sending' | 'sent';
+  notice: string;
+  receipt?: TicketReceipt;
+  /** Saving for offline failed for this request: the citizen chooses another way. */
+  storageFault?: NewTicket;
+}
+
+/** The form's own words for failures: they tell the citizen to press «Отправить» again. */
+export const FORM_ERRORS: ErrorMessages = {
+  offline: 'form.error.offline',
+  timeout: 'form.error.timeout',
+  server: 'form.error.server',
+  'rate-limited': 'form.error.rateLimited',
+  rejected: 'form.error.rejected',
+  'not-found': 'form.error.notFound',
+  'no-adapter': 'form.error.noAdapter',
+};
 
 export interface BuildInput {
   values: FormValues;

@@ -1,11 +1,9 @@
 import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
-import type { AdapterError } from '../../core/adapter/errors.js';
-import type { NewTicket, TechContext, TicketReceipt, Topic } from '../../core/adapter/types.js';
+import type { NewTicket, Topic } from '../../core/adapter/types.js';
 import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/policy.js';
 import type { StoredFile } from '../../core/outbox/index.js';
 import { collectTechContext } from '../../core/tech-context.js';
 import { defaultTopics } from '../../core/topics.js';
-import { isUrgent } from '../../core/validate/text.js';
 import { DEFAULT_RULES, type FieldMode } from '../../core/validate/ticket.js';
 import { define } from '../../define.js';
 import type { GuHandoffEvent } from '../../events/gu-handoff.js';
@@ -17,15 +15,14 @@ import { SendController } from '../internal/controllers/send-controller.js';
 import { errorSummaryStyles } from '../internal/error-summary.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
 import { renderFormBody } from './form-body.js';
-import { FIELD_ORDER, buildTicket, contentKey, valuesFromTicket, type FormValues } from './form-model.js';
+import { FIELD_ORDER, FORM_ERRORS, buildTicket, type FormState, type FormValues } from './form-model.js';
 import { formStyles } from './gu-support-form.styles.js';
 import { PiiGuard } from './pii-guard.js';
 import { renderSuccess } from './success-panel.js';
 import { TicketDelivery } from './ticket-delivery.js';
 import { loadOutbox } from './outbox-controller.js';
 import { submitTicket } from './submit.js';
-
-type Phase = 'editing' | 'sending' | 'sent';
+import { restoreDraft, showDelivered, takeBack } from './outcome.js';
 
 /**
  * The support request form: topic, title, description with a counter, contacts with
@@ -123,36 +120,15 @@ export class GuSupportForm extends GuKitElement {
   attachPolicy: AttachPolicy = DEFAULT_POLICY;
 
   /** @internal The form's working state; the controllers below re-render it when it changes. */
-  state: {
-    values: FormValues;
-    consent: boolean;
-    consentGivenAt?: Date;
-    excludeContext: boolean;
-    context: TechContext;
-    loadedTopics?: Topic[];
-    topicsLoading: boolean;
-    phase: Phase;
-    notice: string;
-    receipt?: TicketReceipt;
-    /** Saving for offline failed for this request: the citizen chooses another way. */
-    storageFault?: NewTicket;
-  } = { values: {}, consent: false, excludeContext: false, context: {}, topicsLoading: false, phase: 'editing', notice: '' };
+  state: FormState = { values: {}, consent: false, excludeContext: false, context: {}, topicsLoading: false, phase: 'editing', notice: '' };
 
   /** @internal */ readonly errors: FormErrorsController = new FormErrorsController(this, FIELD_ORDER);
-  /** @internal */ readonly sender: SendController = new SendController(this, {
-    offline: 'form.error.offline',
-    timeout: 'form.error.timeout',
-    server: 'form.error.server',
-    'rate-limited': 'form.error.rateLimited',
-    rejected: 'form.error.rejected',
-    'not-found': 'form.error.notFound',
-    'no-adapter': 'form.error.noAdapter',
-  });
+  /** @internal */ readonly sender: SendController = new SendController(this, FORM_ERRORS);
   /** @internal */ readonly pii: PiiGuard = new PiiGuard(this);
   /** @internal */ readonly drafts: DraftController = new DraftController(this, () => this.delivery.store.drafts, () => this.owner, (values) => this.pii.clean(values));
   /** @internal */ readonly delivery: TicketDelivery = new TicketDelivery(this, () => this.owner, () => this.retentionDays * 86_400_000, () => this.locale, {
-    delivered: (id, receipt, summary, ticket) => void this.showDelivered(id, receipt, summary, ticket),
-    returned: (ticket, files, refusal) => void this.takeBack(ticket, files, refusal),
+    delivered: (id, receipt, summary, ticket) => void showDelivered(this, id, receipt, summary, ticket),
+    returned: (ticket, files, refusal) => void takeBack(this, ticket, files, refusal),
   });
   private draftChecked = false;
   private loadedFor?: unknown;
@@ -204,7 +180,7 @@ export class GuSupportForm extends GuKitElement {
     if (!this.noStorage && this.isConnected) this.delivery.store.connect(adapter, this.backend.target);
     if (adapter && !this.noStorage && this.isConnected && !this.draftChecked) {
       this.draftChecked = true;
-      void this.delivery.store.ready.then(() => this.afterStorageOpened());
+      void this.delivery.store.ready.then(() => restoreDraft(this));
     }
     if (!this.topics && adapter && this.loadedFor !== adapter) {
       this.loadedFor = adapter;
@@ -287,22 +263,6 @@ export class GuSupportForm extends GuKitElement {
     this.startNew();
   }
 
-  /** Restores the draft and shows requests delivered while the page was closed. */
-  private async afterStorageOpened(): Promise<void> {
-    const draft = await this.drafts.load();
-    const { values } = this.state;
-    if (draft === 'expired') this.update$({ notice: this.t('draft.expired', { days: this.t('common.days', { n: this.retentionDays }) }) });
-    else if (draft && !values.title && !values.description) {
-      this.update$({ values: { ...draft.values, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v)) } });
-      if (draft.files.length) this.restoreFiles(draft.files);
-    } else if (values.title || values.description) this.saveDraft(); // typed before storage was ready
-    this.delivery.showPending();
-  }
-
-  private restoreFiles(files: readonly StoredFile[]): void {
-    void this.updateComplete.then(() => this.fileDrop?.restore(files.map((f) => ({ ...f, originalSize: f.data.byteLength }))));
-  }
-
   /** @internal The form's request with the contacts shown on this page only. */
   buildTicket(): NewTicket {
     const { values, consentGivenAt, excludeContext, context } = this.state;
@@ -316,63 +276,13 @@ export class GuSupportForm extends GuKitElement {
     });
   }
 
-  /** @internal Shows the number of a request that reached the server. */
-  async showSuccess(receipt: TicketReceipt, focus: boolean): Promise<void> {
-    this.update$({ receipt, phase: 'sent' });
-    this.sender.announce(this.t('form.success.title', { number: receipt.duplicateOf ?? receipt.number }));
-    if (!focus) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('.success h2')?.focus();
-  }
-
-  private async showDelivered(id: string, receipt: TicketReceipt, summary: string, ticket?: NewTicket): Promise<void> {
-    this.emit('gu-delivered', { id, receipt });
-    if (ticket) this.emit('gu-submitted', { receipt, ticket });
-    const message = this.t('outbox.notification', { summary, number: receipt.duplicateOf ?? receipt.number });
-    if (document.hidden && typeof Notification === 'function' && Notification.permission === 'granted') new Notification(message);
-    // A request queued earlier arriving while the user writes another (or reads another number):
-    // tell them in the page, do not take the screen away.
-    const { phase, values } = this.state;
-    if ((phase === 'editing' && (values.title || values.description)) || (phase === 'sent' && this.state.receipt)) {
-      this.update$({ notice: message });
-      this.sender.announce(message);
-      return;
-    }
-    await this.showSuccess(receipt, true);
-  }
-
-  /** A request refused by the server or cancelled from the queue: back into the form, nothing lost. */
-  private async takeBack(ticket: NewTicket, files: StoredFile[], refusal?: AdapterError): Promise<void> {
-    this.update$({ values: valuesFromTicket(ticket), phase: 'editing' });
-    this.restoreFiles(files);
-    if (!refusal) return;
-    await this.updateComplete;
-    this.showFailure(refusal, 'gu-delivery-failed');
-  }
-
-  /** @internal Shows a failure with the server's field errors on their fields, and focuses it. */
-  showFailure(error: AdapterError, event: 'gu-error' | 'gu-delivery-failed' = 'gu-error'): void {
-    this.sender.fail(error, error.kind, event);
-    this.errors.applyServerErrors(error.fieldErrors);
-    void this.errors.focusSummary('.notice.error');
-  }
-
-  /** @internal */ get isDuplicate(): boolean {
-    return this.delivery.lastDelivered?.key === contentKey(this.buildTicket());
-  }
-
-  private submit(e: Event): void {
-    e.preventDefault();
-    void submitTicket(this);
-  }
-
   protected override render(): TemplateResult {
     const { phase, receipt, notice } = this.state;
     return html`<div role="status" aria-live="polite" class="visually-hidden">${this.sender.status}</div>
       ${phase === 'sent' && receipt
         ? html`${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : nothing}
           ${renderSuccess(receipt, this.state.values['contact.email'], this.locale, () => this.startNew())}`
-        : renderFormBody(this, (e: Event) => this.submit(e), isUrgent(this.state.values.title ?? '', this.state.values.description ?? ''))}`;
+        : renderFormBody(this, (e: Event) => void submitTicket(this, e))}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { StoredFile } from '../../core/outbox/index.js';
 import type { NewTicket } from '../../core/adapter/types.js';
 import { contentKey } from './form-model.js';
+import { showSuccess } from './outcome.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
 import type { GuSupportForm } from './gu-support-form.js';
 
@@ -8,7 +9,8 @@ import type { GuSupportForm } from './gu-support-form.js';
  * «Отправить»: every error at once in the summary (GOV.UK), then the request is stored in the
  * outbox before any network call (or sent directly where storage is unavailable or refused).
  */
-export async function submitTicket(form: GuSupportForm): Promise<void> {
+export async function submitTicket(form: GuSupportForm, event: Event): Promise<void> {
+  event.preventDefault();
   if (form.state.phase === 'sending') return;
   form.sender.reset();
   form.update$({ notice: '' });
@@ -19,7 +21,7 @@ export async function submitTicket(form: GuSupportForm): Promise<void> {
   });
   if (items.length) return form.errors.focusSummary();
   const ticket = form.buildTicket();
-  if (form.isDuplicate) {
+  if (form.delivery.lastDelivered?.key === contentKey(ticket)) {
     const notice = form.t('form.duplicate', { number: form.delivery.lastDelivered!.receipt.number });
     form.update$({ notice });
     return form.sender.announce(notice);
@@ -79,5 +81,5 @@ export async function sendDirect(form: GuSupportForm, ticket: NewTicket, files: 
   }
   form.delivery.lastDelivered = { key: contentKey(ticket), receipt };
   form.emit('gu-submitted', { receipt, ticket });
-  await form.showSuccess(receipt, true);
+  await showSuccess(form, receipt, true);
 }
