@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 /** One build entry per public element, so a page that needs only the form loads only the form. */
 export const entries = {
   index: 'src/index.ts',
+  all: 'src/all.ts',
   'support-form': 'src/elements/support-form/index.ts',
   provider: 'src/elements/provider/index.ts',
   core: 'src/core/index.ts',
@@ -25,13 +26,14 @@ function dropTemplateIndentation(): Plugin {
 }
 
 // `vite build`: ES modules per entry with Lit, @lit/context and idb left as imports (an app that
-// already has Lit does not load it twice). `vite build --mode bundle`: dist/gu-support-kit.js,
-// everything inlined and minified, for a plain `<script type="module">`.
+// already has Lit does not load it twice). `vite build --mode bundle`: dist/gu-support-kit.js, the
+// autoloader for a plain `<script type="module">`, with Lit bundled and each element's code in
+// content-hashed chunks under dist/kit/ that it imports only when the page uses the element.
 export default defineConfig(({ mode }) => {
   // `--mode sw`: dist/gu-outbox-sw.js, the Background Sync handler for a portal's service worker.
   // `--mode worker`: dist/gu-compress-worker.js, the image compression Worker (found beside the kit's files).
   const standalone: Record<string, Record<string, string>> = {
-    bundle: { 'gu-support-kit': 'src/index.ts' },
+    bundle: { 'gu-support-kit': 'src/autoloader.ts' },
     sw: { 'gu-outbox-sw': 'src/sw/outbox-sync.ts' },
     worker: { 'gu-compress-worker': 'src/core/attach/compress.worker.ts' },
   };
@@ -47,7 +49,12 @@ export default defineConfig(({ mode }) => {
       lib: bundle
         ? { entry: bundleEntry, formats: ['es'], fileName: (_format, name) => `${name}.js` }
         : { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-      rollupOptions: bundle ? { output: { codeSplitting: false } } : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rollupOptions:
+        mode === 'bundle'
+          ? { output: { chunkFileNames: 'kit/[name]-[hash].js' } }
+          : bundle
+            ? { output: { codeSplitting: false } }
+            : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   };
 });

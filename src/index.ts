@@ -1,12 +1,15 @@
 /**
- * Registers every element of the kit; the entry of the single-file bundle. Also exports what a
- * page may need without a bundler: the REST adapter (to configure headers or a token), the error
- * type, the validators and the i18n hooks. MemoryAdapter and the rest of core: `gu-support-kit/core`.
+ * `gu-support-kit`: the public API without registering any element (no side effects): the REST
+ * adapter (to configure headers or a token), the error type, the validators, the i18n hooks and
+ * every public type. Elements register through `gu-support-kit/<element>`, `gu-support-kit/all`,
+ * or the autoloader `dist/gu-support-kit.js`. MemoryAdapter and the rest of core: `gu-support-kit/core`.
  */
-export { GuSupportProvider } from './elements/provider/gu-support-provider.js';
-export { GuSupportForm } from './elements/support-form/gu-support-form.js';
+export type { GuSupportProvider } from './elements/provider/gu-support-provider.js';
+export type { GuSupportForm } from './elements/support-form/gu-support-form.js';
 export { RestAdapter, type RestAdapterOptions } from './core/adapter/rest.js';
 export { AdapterError, type AdapterErrorKind, type FieldError } from './core/adapter/errors.js';
 export type { SupportAdapter, NewTicket, Ticket, TicketReceipt, Topic, UploadFile } from './core/adapter/types.js';
 export { validateSnils, validatePhone, validateEmail, validateInn } from './core/validate/index.js';
 export { registerMessages, type Dictionary } from './core/i18n/index.js';
+export type * from './events/index.js';
+export { handoff } from './events/gu-handoff.js';

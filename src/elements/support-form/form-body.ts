@@ -1,14 +1,8 @@
 import { html, nothing } from 'lit';
-import type { NewTicket } from '../../core/adapter/types.js';
 import { isUrgent } from '../../core/validate/text.js';
-import { renderErrorSummary } from '../internal/error-summary.js';
-import { downloadRequest } from './download.js';
 import { renderConsent, renderContactFields, renderFilesField, renderProblemFields, type FieldsView } from './form-fields.js';
 import { renderContextDetails } from './context-details.js';
 import type { GuSupportForm } from './gu-support-form.js';
-import { renderPiiWarning } from './pii-warning.js';
-import { renderQueued } from './queued-panel.js';
-import { sendDirect } from './submit.js';
 
 function fieldsView(form: GuSupportForm): FieldsView {
   const { values } = form.state;
@@ -23,6 +17,7 @@ function fieldsView(form: GuSupportForm): FieldsView {
     previous: topic?.needsPreviousNumber ? 'required' : previousShown ? 'optional' : 'hidden',
     modes: { email: form.email, fullName: form.fullName, snils: form.snils, inn: form.inn, account: form.account },
     descriptionMax: form.descriptionMax,
+    validators: form.behaviour?.validators,
     attachments: form.attachments,
     attachPolicy: form.attachPolicy,
     consent: form.state.consent,
@@ -34,42 +29,11 @@ function fieldsView(form: GuSupportForm): FieldsView {
   };
 }
 
-/** Saving for offline failed: send anyway (no safety net) or keep a copy as a file. */
-function renderStorageFault(form: GuSupportForm, ticket: NewTicket) {
-  return html`<div class="notice error storage-fault" role="alert" tabindex="-1">
-    <p>${form.t('outbox.quota')}</p>
-    <div class="actions">
-      <button type="button" class="button" @click=${() => void sendDirect(form, ticket, [])}>${form.t('outbox.sendWithoutSaving')}</button>
-      <button type="button" class="button secondary" @click=${() => downloadRequest(ticket, form.locale)}>${form.t('outbox.download')}</button>
-    </div>
-  </div>`;
-}
-
-/** Notices above the form: queued requests, storage problems, the error summary, a failure. */
-function renderNotices(form: GuSupportForm) {
-  const { store } = form.delivery;
-  const { sender } = form;
-  const lang = form.locale;
-  const unsent = !store.outbox && (sender.uncertain as NewTicket | undefined);
-  const notify = typeof Notification === 'function' && Notification.permission === 'default' ? { notify: () => void Notification.requestPermission().then(() => form.requestUpdate()) } : {};
-  return html`${renderQueued(store.records, lang, form.retentionDays, { ...form.delivery.actions, ...notify })}
-    ${store.problem ? html`<div class="notice warning" role="status"><p>${form.t(store.problem === 'blocked' ? 'outbox.blocked' : 'outbox.unavailable')}</p></div>` : nothing}
-    ${form.state.storageFault ? renderStorageFault(form, form.state.storageFault) : nothing}
-    ${renderErrorSummary(form.t('summary.title'), form.errors.items, (field) => form.errors.focusField(field))}
-    ${sender.failure
-      ? html`<div class="notice error" role="alert" tabindex="-1">
-          <p>${sender.failure}</p>
-          ${unsent ? html`<button type="button" class="button secondary" @click=${() => downloadRequest(unsent, lang)}>${form.t('outbox.download')}</button>` : nothing}
-        </div>`
-      : nothing}
-    ${form.state.notice ? html`<div class="notice" role="status"><p>${form.state.notice}</p></div>` : nothing}`;
-}
-
 /** The form while the citizen writes: notices, fields in the order of FIELD_ORDER, the send button. */
 export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void) {
   const view = fieldsView(form);
   const sending = form.state.phase === 'sending';
-  const sensitive = form.pii.active;
+  const { behaviour } = form;
   const { values } = form.state;
   const urgent = isUrgent(values.title ?? '', values.description ?? '');
   const progress = form.sender.progress;
@@ -77,12 +41,10 @@ export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void
       <h2 class="heading">${form.t('form.heading')}</h2>
       <p class="intro">${form.t('form.intro')}</p>
     </slot>
-    ${renderNotices(form)}
+    ${behaviour?.renderNotices() ?? nothing}
     <form part="form" novalidate @submit=${onSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${renderProblemFields(view)}
-      ${sensitive.length
-        ? renderPiiWarning(`${values.title ?? ''}\n${values.description ?? ''}`, sensitive, view.lang, () => form.pii.remove(), () => form.pii.dismiss())
-        : nothing}
+      ${behaviour?.renderPiiWarning() ?? nothing}
       ${urgent ? html`<p class="notice" role="status">${form.t('form.urgent')}</p>` : nothing}
       ${renderFilesField(view)} ${renderContactFields(view)}
       ${renderContextDetails(view.t, view.lang, { ...form.state.context, appVersion: form.appVersion || form.backend.config.appVersion }, form.state.excludeContext, (excluded) =>

@@ -3,18 +3,12 @@ import { formatBytes, type AttachPolicy } from '../../core/attach/policy.js';
 import type { Topic } from '../../core/adapter/types.js';
 import type { Translator } from '../../core/i18n/translate.js';
 import type { FormValues } from '../../core/ticket-fields.js';
-import { validateEmail } from '../../core/validate/email.js';
-import { validateInn } from '../../core/validate/inn.js';
-import { validatePhone } from '../../core/validate/phone.js';
-import { validateSnils } from '../../core/validate/snils.js';
-import { validateText } from '../../core/validate/text.js';
-import { DEFAULT_RULES, TICKET_NUMBER, type FieldMode } from '../../core/validate/ticket.js';
-import { fail, ok } from '../../core/result.js';
+import type { FieldMode } from '../../core/validate/ticket.js';
 import type { GuFormControl } from '../internal/form-control.js';
+import type { FieldValidators } from './form-validators.js';
 import '../internal/gu-text-field.js';
 import '../internal/gu-select-field.js';
 import '../internal/gu-checkbox-field.js';
-import '../internal/gu-file-drop.js';
 
 type TextKey = Exclude<keyof FormValues, 'topic'>;
 
@@ -29,6 +23,8 @@ export interface FieldsView {
   previous: 'hidden' | 'optional' | 'required';
   modes: Record<'email' | 'fullName' | 'snils' | 'inn' | 'account', FieldMode>;
   descriptionMax: number;
+  /** The checks, once their code has arrived (just after the first paint). */
+  validators?: FieldValidators;
   attachments: 'hidden' | 'optional';
   attachPolicy: AttachPolicy;
   consent: boolean;
@@ -44,7 +40,6 @@ interface TextOptions {
   hint?: string;
   required: boolean;
   requiredMessage?: string;
-  validator?: GuFormControl['validator'];
   type?: 'text' | 'tel' | 'email';
   autocomplete?: string;
   inputmode?: string;
@@ -63,7 +58,7 @@ function textField(view: FieldsView, field: TextKey, options: TextOptions) {
     .hint=${options.hint ?? ''}
     .required=${options.required}
     .requiredMessageText=${options.requiredMessage ?? ''}
-    .validator=${options.validator}
+    .validator=${view.validators?.[field as keyof FieldValidators]}
     .type=${options.type ?? 'text'}
     .autocomplete=${options.autocomplete}
     .inputmode=${options.inputmode}
@@ -103,7 +98,6 @@ export function renderProblemFields(view: FieldsView) {
           label: t('form.previous.label'),
           hint: t('form.previous.hint'),
           required: view.previous === 'required',
-          validator: (v) => (TICKET_NUMBER.test(v.trim()) ? ok(v.trim()) : fail('format', t('form.previous.error'))),
           requiredMessage: t('form.previous.error'),
           inputmode: 'numeric',
         })}
@@ -112,20 +106,18 @@ export function renderProblemFields(view: FieldsView) {
       hint: t('form.title.hint'),
       required: true,
       requiredMessage: t('form.title.error'),
-      validator: (v, l) => validateText(v, { max: DEFAULT_RULES.titleMax }, l),
     })}
     ${textField(view, 'description', {
       label: t('form.description.label'),
       hint: t('form.description.hint'),
       required: true,
       requiredMessage: t('form.description.error'),
-      validator: (v, l) => validateText(v, { min: DEFAULT_RULES.descriptionMin, max: view.descriptionMax }, l),
       multiline: true,
       maxChars: view.descriptionMax,
     })}`;
 }
 
-/** Screenshots and documents, with the limits in the hint. */
+/** Screenshots and documents, with the limits in the hint (the field's code arrives after the first paint). */
 export function renderFilesField(view: FieldsView) {
   if (view.attachments === 'hidden') return nothing;
   const { lang, attachPolicy: policy } = view;
@@ -154,7 +146,6 @@ export function renderContactFields(view: FieldsView) {
       label: t('form.phone.label'),
       hint: t('form.phone.hint'),
       required: true,
-      validator: validatePhone,
       type: 'tel',
       autocomplete: 'tel',
       format: true,
@@ -162,7 +153,6 @@ export function renderContactFields(view: FieldsView) {
     ${modeField(view, modes.email, 'contact.email', {
       label: t('form.email.label'),
       hint: t('form.email.hint'),
-      validator: validateEmail,
       type: 'email',
       autocomplete: 'email',
       format: true,
@@ -171,7 +161,6 @@ export function renderContactFields(view: FieldsView) {
     ${modeField(view, modes.snils, 'contact.snils', {
       label: t('form.snils.label'),
       hint: t('form.snils.hint'),
-      validator: validateSnils,
       inputmode: 'numeric',
       autocomplete: 'off',
       format: true,
@@ -179,7 +168,6 @@ export function renderContactFields(view: FieldsView) {
     ${modeField(view, modes.inn, 'contact.inn', {
       label: t('form.inn.label'),
       hint: t('form.inn.hint'),
-      validator: (v, l) => validateInn(v, l),
       inputmode: 'numeric',
       autocomplete: 'off',
       format: true,

@@ -1,4 +1,5 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { AdapterError } from '../../core/adapter/errors.js';
 import type { NewTicket, Topic } from '../../core/adapter/types.js';
 import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/policy.js';
 import type { StoredFile } from '../../core/outbox/index.js';
@@ -17,12 +18,8 @@ import type { GuFileDrop } from '../internal/gu-file-drop.js';
 import { renderFormBody } from './form-body.js';
 import { FIELD_ORDER, FORM_ERRORS, buildTicket, type FormState, type FormValues } from './form-model.js';
 import { formStyles } from './gu-support-form.styles.js';
-import { PiiGuard } from './pii-guard.js';
-import { renderSuccess } from './success-panel.js';
-import { TicketDelivery } from './ticket-delivery.js';
-import { loadOutbox } from './outbox-controller.js';
-import { submitTicket } from './submit.js';
-import { restoreDraft, showDelivered, takeBack } from './outcome.js';
+import type { FormBehaviour } from './behaviour.js';
+import { lazy } from '../../core/lazy.js';
 
 /**
  * The support request form: topic, title, description with a counter, contacts with
@@ -124,12 +121,16 @@ export class GuSupportForm extends GuKitElement {
 
   /** @internal */ readonly errors: FormErrorsController = new FormErrorsController(this, FIELD_ORDER);
   /** @internal */ readonly sender: SendController = new SendController(this, FORM_ERRORS);
-  /** @internal */ readonly pii: PiiGuard = new PiiGuard(this);
-  /** @internal */ readonly drafts: DraftController = new DraftController(this, () => this.delivery.store.drafts, () => this.owner, (values) => this.pii.clean(values));
-  /** @internal */ readonly delivery: TicketDelivery = new TicketDelivery(this, () => this.owner, () => this.retentionDays * 86_400_000, () => this.locale, {
-    delivered: (id, receipt, summary, ticket) => void showDelivered(this, id, receipt, summary, ticket),
-    returned: (ticket, files, refusal) => void takeBack(this, ticket, files, refusal),
-  });
+  /** @internal */ readonly drafts: DraftController = new DraftController(this, () => this.behaviour?.delivery.store.drafts, () => this.owner, (values) => this.behaviour?.pii.clean(values) ?? {});
+  /** @internal What the form does after its first paint; undefined until its chunk has arrived. */
+  behaviour?: FormBehaviour;
+  private readonly loadBehaviour = lazy(() =>
+    import('./behaviour.js').then(({ FormBehaviour }) => {
+      this.behaviour ??= new FormBehaviour(this);
+      this.requestUpdate();
+      return this.behaviour;
+    }),
+  );
   private draftChecked = false;
   private loadedFor?: unknown;
   private readonly onHandoff = (e: GuHandoffEvent) => this.prefill(e.detail ?? {});
@@ -151,13 +152,14 @@ export class GuSupportForm extends GuKitElement {
   /** Ctrl+V of a screenshot anywhere in the form attaches it. */
   private readonly onPaste = (e: ClipboardEvent) => {
     const files = [...(e.clipboardData?.files ?? [])];
-    if (!files.length || this.attachments === 'hidden') return;
+    if (!files.length || this.attachments === 'hidden' || !this.behaviour) return;
     e.preventDefault();
     void this.fileDrop?.add(files);
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
+    void this.loadBehaviour().catch(() => undefined); // retried on «Отправить» if the page went offline
     this.addEventListener('paste', this.onPaste);
     document.addEventListener('gu-handoff', this.onHandoff);
     this.state.context = collectTechContext(this.appVersion || this.backend.config.appVersion);
@@ -177,10 +179,11 @@ export class GuSupportForm extends GuKitElement {
     }
     const adapter = this.backend.adapter;
     // A removed form may still update once: it must not open storage (and drain) again.
-    if (!this.noStorage && this.isConnected) this.delivery.store.connect(adapter, this.backend.target);
-    if (adapter && !this.noStorage && this.isConnected && !this.draftChecked) {
+    const delivery = this.behaviour?.delivery;
+    if (delivery && !this.noStorage && this.isConnected) delivery.store.connect(adapter, this.backend.target);
+    if (delivery && adapter && !this.noStorage && this.isConnected && !this.draftChecked) {
       this.draftChecked = true;
-      void this.delivery.store.ready.then(() => restoreDraft(this));
+      void delivery.store.ready.then(() => this.behaviour?.restoreDraft());
     }
     if (!this.topics && adapter && this.loadedFor !== adapter) {
       this.loadedFor = adapter;
@@ -222,9 +225,7 @@ export class GuSupportForm extends GuKitElement {
    * receipts), for every form on this site, and clears this form.
    */
   async clearLocalData(): Promise<void> {
-    const { clearLocalData } = await loadOutbox();
-    await clearLocalData();
-    await this.delivery.store.refresh();
+    await (await this.loadBehaviour()).clearLocalData();
     this.reset();
   }
 
@@ -234,7 +235,7 @@ export class GuSupportForm extends GuKitElement {
     this.renderRoot.querySelector('form')?.reset();
     this.errors.clear();
     this.sender.reset();
-    this.pii.reset();
+    this.behaviour?.pii.reset();
     this.update$({ values: {}, consent: false, consentGivenAt: undefined, excludeContext: false, notice: '', phase: 'editing', receipt: undefined, storageFault: undefined });
     this.requestUpdate('userName');
   }
@@ -276,13 +277,29 @@ export class GuSupportForm extends GuKitElement {
     });
   }
 
+  private async submit(event: Event): Promise<void> {
+    event.preventDefault();
+    try {
+      await (await this.loadBehaviour()).submit();
+    } catch (error) {
+      // The form's code could not be downloaded (offline before it arrived): say so, keep everything.
+      if (!this.behaviour) this.sender.fail(new AdapterError('offline', String(error)));
+      else throw error;
+    }
+  }
+
+  /** Resolves when the form is rendered and its behaviour (checks, storage, sending) has arrived. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (!this.isConnected) return done;
+    await this.loadBehaviour().catch(() => undefined);
+    return (await super.getUpdateComplete()) && done;
+  }
+
   protected override render(): TemplateResult {
-    const { phase, receipt, notice } = this.state;
+    const { phase, receipt } = this.state;
     return html`<div role="status" aria-live="polite" class="visually-hidden">${this.sender.status}</div>
-      ${phase === 'sent' && receipt
-        ? html`${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : nothing}
-          ${renderSuccess(receipt, this.state.values['contact.email'], this.locale, () => this.startNew())}`
-        : renderFormBody(this, (e: Event) => void submitTicket(this, e))}`;
+      ${phase === 'sent' && receipt && this.behaviour ? this.behaviour.renderSuccess(receipt) : renderFormBody(this, (e: Event) => this.submit(e))}`;
   }
 }
 

@@ -3,6 +3,7 @@ import type { NewTicket, TicketReceipt } from '../../core/adapter/types.js';
 import type { StoredFile } from '../../core/outbox/index.js';
 import { valuesFromTicket } from './form-model.js';
 import type { GuSupportForm } from './gu-support-form.js';
+import type { TicketDelivery } from './ticket-delivery.js';
 
 /** Puts files back into the file field once it is rendered. */
 function restoreFiles(form: GuSupportForm, files: readonly StoredFile[]): void {
@@ -10,7 +11,7 @@ function restoreFiles(form: GuSupportForm, files: readonly StoredFile[]): void {
 }
 
 /** Restores the saved draft (unless the citizen typed already) and shows requests delivered meanwhile. */
-export async function restoreDraft(form: GuSupportForm): Promise<void> {
+export async function restoreDraft(form: GuSupportForm, delivery: TicketDelivery): Promise<void> {
   const draft = await form.drafts.load();
   const { values } = form.state;
   if (draft === 'expired') form.update$({ notice: form.t('draft.expired', { days: form.t('common.days', { n: form.retentionDays }) }) });
@@ -18,7 +19,7 @@ export async function restoreDraft(form: GuSupportForm): Promise<void> {
     form.update$({ values: { ...draft.values, ...Object.fromEntries(Object.entries(values).filter(([, v]) => v)) } });
     if (draft.files.length) restoreFiles(form, draft.files);
   } else if (values.title || values.description) form.saveDraft(); // typed before storage was ready
-  form.delivery.showPending();
+  delivery.showPending();
 }
 
 /** Shows the number of a request that reached the server; focus moves to it when asked. */

@@ -3,43 +3,45 @@ import type { NewTicket } from '../../core/adapter/types.js';
 import { contentKey } from './form-model.js';
 import { showSuccess } from './outcome.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
+import type { FormBehaviour } from './behaviour.js';
 import type { GuSupportForm } from './gu-support-form.js';
+import type { TicketDelivery } from './ticket-delivery.js';
 
 /**
  * «Отправить»: every error at once in the summary (GOV.UK), then the request is stored in the
  * outbox before any network call (or sent directly where storage is unavailable or refused).
  */
-export async function submitTicket(form: GuSupportForm, event: Event): Promise<void> {
-  event.preventDefault();
+export async function submitTicket(form: GuSupportForm, { delivery, pii }: FormBehaviour): Promise<void> {
   if (form.state.phase === 'sending') return;
   form.sender.reset();
   form.update$({ notice: '' });
-  const pii = form.pii.message();
+  const piiMessage = pii.message();
   const items = form.errors.collect((field, element) => {
     if (field === 'files') return (element as GuFileDrop).problems;
-    return field === 'description' && pii ? [pii] : [];
+    return field === 'description' && piiMessage ? [piiMessage] : [];
   });
   if (items.length) return form.errors.focusSummary();
   const ticket = form.buildTicket();
-  if (form.delivery.lastDelivered?.key === contentKey(ticket)) {
-    const notice = form.t('form.duplicate', { number: form.delivery.lastDelivered!.receipt.number });
+  const last = delivery.lastDelivered;
+  if (last?.key === contentKey(ticket)) {
+    const notice = form.t('form.duplicate', { number: last.receipt.number });
     form.update$({ notice });
     return form.sender.announce(notice);
   }
   const files = form.files;
   if (!form.emit('gu-submit', { ticket, files }, { cancelable: true })) return;
   if (!form.backend.adapter) return void form.sender.failNoAdapter();
-  await form.delivery.store.ready;
-  if (form.delivery.store.outbox) await sendQueued(form, ticket, files);
-  else await sendDirect(form, ticket, files);
+  await delivery.store.ready;
+  if (delivery.store.outbox) await sendQueued(form, delivery, ticket, files);
+  else await sendDirect(form, delivery, ticket, files);
 }
 
 /**
  * Stores the request in IndexedDB first, then sends it. If this attempt does not get through,
  * the request stays queued (visible, cancelable) and the form is free for the next one.
  */
-async function sendQueued(form: GuSupportForm, ticket: NewTicket, files: StoredFile[]): Promise<void> {
-  const { delivery, sender } = form;
+async function sendQueued(form: GuSupportForm, delivery: TicketDelivery, ticket: NewTicket, files: StoredFile[]): Promise<void> {
+  const { sender } = form;
   if (delivery.isQueued(ticket)) return sender.announce(form.t('outbox.alreadyQueued'));
   let id: string;
   try {
@@ -66,7 +68,7 @@ async function sendQueued(form: GuSupportForm, ticket: NewTicket, files: StoredF
 }
 
 /** Sends without offline safety (storage unavailable, or the citizen chose to after a quota error). */
-export async function sendDirect(form: GuSupportForm, ticket: NewTicket, files: StoredFile[]): Promise<void> {
+export async function sendDirect(form: GuSupportForm, delivery: TicketDelivery, ticket: NewTicket, files: StoredFile[]): Promise<void> {
   const adapter = form.backend.adapter!;
   const { sender } = form;
   form.update$({ storageFault: undefined, phase: 'sending' });
@@ -79,7 +81,7 @@ export async function sendDirect(form: GuSupportForm, ticket: NewTicket, files: 
     form.errors.applyServerErrors(sender.lastError?.fieldErrors ?? []);
     return form.errors.focusSummary('.notice.error');
   }
-  form.delivery.lastDelivered = { key: contentKey(ticket), receipt };
+  delivery.lastDelivered = { key: contentKey(ticket), receipt };
   form.emit('gu-submitted', { receipt, ticket });
   await showSuccess(form, receipt, true);
 }

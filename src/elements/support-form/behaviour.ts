@@ -1,0 +1,70 @@
+import { html, nothing } from 'lit';
+import type { TicketReceipt } from '../../core/adapter/types.js';
+import '../internal/gu-file-drop.js';
+import { fieldValidators, type FieldValidators } from './form-validators.js';
+import type { GuSupportForm } from './gu-support-form.js';
+import { renderNotices } from './notices.js';
+import { restoreDraft, showDelivered, takeBack } from './outcome.js';
+import { PiiGuard } from './pii-guard.js';
+import { renderPiiWarning } from './pii-warning.js';
+import { submitTicket } from './submit.js';
+import { renderSuccess } from './success-panel.js';
+import { TicketDelivery } from './ticket-delivery.js';
+import { loadOutbox } from './outbox-controller.js';
+
+/**
+ * Everything the form does after its first paint, in a chunk of its own so the first download
+ * only draws the form: the checks, the PII guard, the file field, the offline outbox and what
+ * happens on «Отправить». It starts loading as soon as the form is in the page.
+ */
+export class FormBehaviour {
+  readonly pii: PiiGuard;
+  readonly delivery: TicketDelivery;
+  private checks?: { max: number; validators: FieldValidators };
+
+  constructor(private readonly form: GuSupportForm) {
+    this.pii = new PiiGuard(form);
+    this.delivery = new TicketDelivery(form, () => form.owner, () => form.retentionDays * 86_400_000, () => form.locale, {
+      delivered: (id, receipt, summary, ticket) => void showDelivered(form, id, receipt, summary, ticket),
+      returned: (ticket, files, refusal) => void takeBack(form, ticket, files, refusal),
+    });
+  }
+
+  /** The field checks for the form's current description limit (kept while it does not change). */
+  get validators(): FieldValidators {
+    const max = this.form.descriptionMax;
+    if (this.checks?.max !== max) this.checks = { max, validators: fieldValidators(max) };
+    return this.checks.validators;
+  }
+
+  submit(): Promise<void> {
+    return submitTicket(this.form, this);
+  }
+
+  restoreDraft(): Promise<void> {
+    return restoreDraft(this.form, this.delivery);
+  }
+
+  /** Deletes everything the kit stored in this browser, for every form on this site. */
+  async clearLocalData(): Promise<void> {
+    const { clearLocalData } = await loadOutbox();
+    await clearLocalData();
+    await this.delivery.store.refresh();
+  }
+
+  renderNotices() {
+    return renderNotices(this.form, this.delivery);
+  }
+
+  renderPiiWarning() {
+    const sensitive = this.pii.active;
+    const { title = '', description = '' } = this.form.state.values;
+    return sensitive.length ? renderPiiWarning(`${title}\n${description}`, sensitive, this.form.locale, () => this.pii.remove(), () => this.pii.dismiss()) : nothing;
+  }
+
+  renderSuccess(receipt: TicketReceipt) {
+    const { notice, values } = this.form.state;
+    return html`${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : nothing}
+      ${renderSuccess(receipt, values['contact.email'], this.form.locale, () => this.form.startNew())}`;
+  }
+}
