@@ -1,6 +1,8 @@
 // The compression code looks for gu-compress-worker.js beside the file it is in: next to the
-// single-file bundle (dist/) and next to the per-element chunks (dist/chunks/).
+// autoloader's chunks (dist/kit/) and next to the per-element chunks (dist/chunks/).
 import { copyFileSync, mkdirSync } from 'node:fs';
 
-mkdirSync('dist/chunks', { recursive: true });
-copyFileSync('dist/gu-compress-worker.js', 'dist/chunks/gu-compress-worker.js');
+for (const dir of ['dist/chunks', 'dist/kit']) {
+  mkdirSync(dir, { recursive: true });
+  copyFileSync('dist/gu-compress-worker.js', `${dir}/gu-compress-worker.js`);
+}

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Design tokens. Each element reads `--gu-*` custom properties with these Gosuslugi-like defaults;

@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyDeclarations } from 'lit';
+import { ReactiveElement, css, type PropertyDeclarations } from '@lit/reactive-element';
 import { ContextProvider } from '@lit/context';
 import { adapterContext } from '../../context/adapter.js';
 import { configContext, type KitConfig } from '../../context/config.js';
@@ -20,7 +20,7 @@ import { define } from '../../define.js';
  * @cssprop --gu-font-size - Base font size.
  * @cssprop --gu-radius - Corner radius of fields and buttons.
  */
-export class GuSupportProvider extends LitElement {
+export class GuSupportProvider extends ReactiveElement {
   static override styles = [
     tokens,
     css`
@@ -76,8 +76,11 @@ export class GuSupportProvider extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  protected override render() {
-    return html`<slot></slot>`;
+  /** A bare slot: the provider draws nothing, so it needs no template engine (a smaller first load). */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    root.append(document.createElement('slot'));
+    return root;
   }
 }
 
