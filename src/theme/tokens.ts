@@ -19,6 +19,7 @@ export const tokens = css`
     --_success: var(--gu-color-success, #00723a);
     --_warning-bg: var(--gu-color-warning-bg, #fff4d6);
     --_focus: var(--gu-color-focus, #ffbf1f);
+    --_focus-dark: var(--gu-color-focus-dark, #0b0c0c);
     --_font: var(--gu-font-family, system-ui, 'Segoe UI', Roboto, Arial, sans-serif);
     --_font-size: var(--gu-font-size, 1rem);
     --_line-height: var(--gu-line-height, 1.5);
@@ -57,9 +58,15 @@ export const tokens = css`
     box-sizing: border-box;
   }
 
-  :focus-visible {
-    outline: var(--_focus-width) solid var(--_focus);
-    outline-offset: 2px;
+  /*
+   * Two-tone focus ring (GOV.UK): a dark ring on the element and a light halo around it, so one
+   * of the two reaches 3:1 against any background (WCAG 1.4.11); yellow alone is 1.65:1 on white.
+   */
+  :focus-visible,
+  .focus-ring:focus {
+    outline: var(--_focus-width) solid var(--_focus-dark);
+    outline-offset: 0;
+    box-shadow: 0 0 0 calc(var(--_focus-width) * 2) var(--_focus);
   }
 
   .visually-hidden {

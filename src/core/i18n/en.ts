@@ -176,6 +176,8 @@ export const en: Dictionary = {
   'redact.title': 'Hide personal data on “{name}”',
   'redact.help': 'Drag over the places to cover with a mouse or finger. With the keyboard: “Add area”, arrows move it, Shift + arrows resize it, Delete removes it.',
   'redact.add': 'Add area',
+  'redact.mode': 'How to hide',
+  'redact.done': 'Hidden on “{name}”: {areas}',
   'redact.black': 'Black out',
   'redact.blur': 'Blur',
   'redact.apply': 'Done',

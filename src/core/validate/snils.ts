@@ -3,6 +3,11 @@ import { translate } from '../i18n/translate.js';
 import { LETTER, SEPARATORS, digitsOf, weightedSum } from './digits.js';
 
 const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, 1] as const;
+/**
+ * The Pension Fund checks the control number only of numbers greater than 001-001-998: the first
+ * series was issued before control numbers existed, so any last two digits are valid there.
+ */
+const FIRST_SERIES_LAST = 1_001_998;
 
 /** The two-digit control number of the first nine SNILS digits. */
 export function snilsControl(nine: string): string {
@@ -32,6 +37,7 @@ export function validateSnils(input: string, lang = 'ru'): Validation<string> {
   const digits = digitsOf(trimmed);
   if (digits.length < 11) return fail('too-short', translate(lang, 'snils.tooShort', { n: digits.length }));
   if (digits.length > 11) return fail('too-long', translate(lang, 'snils.tooLong', { n: digits.length }));
-  if (snilsControl(digits.slice(0, 9)) !== digits.slice(9)) return fail('checksum', translate(lang, 'snils.checksum'));
+  const nine = digits.slice(0, 9);
+  if (Number(nine) > FIRST_SERIES_LAST && snilsControl(nine) !== digits.slice(9)) return fail('checksum', translate(lang, 'snils.checksum'));
   return ok(formatSnils(digits));
 }

@@ -13,7 +13,7 @@ export interface SummaryItem {
  */
 export function renderErrorSummary(title: string, items: readonly SummaryItem[], onSelect: (field: string) => void) {
   if (!items.length) return nothing;
-  return html`<div class="error-summary" tabindex="-1" aria-labelledby="error-summary-title" role="alert">
+  return html`<div class="error-summary focus-ring" tabindex="-1" aria-labelledby="error-summary-title" role="alert">
     <h2 id="error-summary-title">${title}</h2>
     <ul>
       ${items.map(
@@ -39,9 +39,6 @@ export const errorSummaryStyles = css`
     padding: calc(var(--_space) * 2);
     border: 4px solid var(--_error);
     border-radius: var(--_radius);
-  }
-  .error-summary:focus {
-    outline: var(--_focus-width) solid var(--_focus);
   }
   .error-summary h2 {
     margin: 0 0 var(--_space);

@@ -65,9 +65,9 @@ export abstract class GuFormControl extends GuElement {
       input:focus-visible,
       textarea:focus-visible,
       select:focus-visible {
-        outline: var(--_focus-width) solid var(--_focus);
-        outline-offset: 0;
-        box-shadow: inset 0 0 0 2px var(--_text);
+        box-shadow:
+          inset 0 0 0 2px var(--_focus-dark),
+          0 0 0 calc(var(--_focus-width) * 2) var(--_focus);
       }
     `,
   ];
@@ -101,8 +101,10 @@ export abstract class GuFormControl extends GuElement {
   /** Extra check after `required`: return a failed Validation to show its message. */
   validator?: FieldValidator;
 
-  /** Whether the user has left the field or tried to submit (errors show only then). */
+  /** Whether the user changed the field and left it, or tried to submit (errors show only then). */
   protected touched = false;
+  /** Whether the user changed the value here: tabbing through an untouched field shows no error. */
+  private changedByUser = false;
   /** A message set from outside (e.g. the server refused the value), shown until the value changes. */
   protected externalError = '';
   protected warning?: ValidationWarning;
@@ -183,6 +185,7 @@ export abstract class GuFormControl extends GuElement {
   formResetCallback(): void {
     this.value = this.initialValue;
     this.touched = false;
+    this.changedByUser = false;
     this.externalError = '';
   }
 
@@ -196,23 +199,26 @@ export abstract class GuFormControl extends GuElement {
 
   protected onInput(value: string): void {
     this.value = value;
+    this.changedByUser = true;
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   }
 
   /**
-   * Leaving the field shows its error, except when focus goes to a submit button: an error
-   * appearing now would push the button down under the pointer and swallow the click. The
-   * submit shows every error (with the summary) a moment later anyway.
+   * Leaving a field the user changed shows its error (GOV.UK: not while merely tabbing through),
+   * except when focus goes to a submit button: an error appearing now would push the button down
+   * under the pointer and swallow the click. The submit shows every error (with the summary) a
+   * moment later anyway.
    */
   protected onBlur(event?: FocusEvent): void {
     const next = event?.relatedTarget;
-    if (!(next instanceof HTMLElement && next.getAttribute('type') === 'submit')) this.touched = true;
+    if (this.changedByUser && !(next instanceof HTMLElement && next.getAttribute('type') === 'submit')) this.touched = true;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
   /** Label with the «(необязательно)» mark, hint and error, wired for aria-describedby. */
   protected renderLabel(forId: string): TemplateResult {
-    return html`<label for=${forId}>${this.label}${this.required ? nothing : html` <span class="optional">${this.t('field.optional')}</span>`}</label>`;
+    // A no-break space: a plain one between the label and the mark is dropped from the accessible name.
+    return html`<label for=${forId}>${this.label}${this.required ? nothing : html`<span class="optional">\u00a0${this.t('field.optional')}</span>`}</label>`;
   }
 
   protected renderHintAndError(): TemplateResult {

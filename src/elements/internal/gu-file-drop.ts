@@ -50,8 +50,9 @@ export class GuFileDrop extends GuFormControl {
         height: 1px;
       }
       #control:focus-visible + label {
-        outline: var(--_focus-width) solid var(--_focus);
-        outline-offset: 2px;
+        outline: var(--_focus-width) solid var(--_focus-dark);
+        outline-offset: 0;
+        box-shadow: 0 0 0 calc(var(--_focus-width) * 2) var(--_focus);
       }
       ul {
         list-style: none;
@@ -105,9 +106,28 @@ export class GuFileDrop extends GuFormControl {
       }
       .redactor-modes {
         display: flex;
-        gap: calc(var(--_space) * 2);
+        flex-wrap: wrap;
+        gap: var(--_space) calc(var(--_space) * 2);
         border: 0;
         padding: 0;
+      }
+      .redactor-modes legend {
+        float: left;
+        width: 100%;
+        font-weight: 600;
+      }
+      .redactor-modes label {
+        display: inline-flex;
+        gap: var(--_space);
+        align-items: center;
+      }
+      .redactor-modes input {
+        display: inline-block;
+        width: 22px;
+        height: 22px;
+        min-height: 0;
+        padding: 0;
+        accent-color: var(--_primary);
       }
       .actions {
         display: flex;
@@ -240,6 +260,7 @@ export class GuFileDrop extends GuFormControl {
     const ready = this.readyItem({ ...result.value, originalSize: prepared.originalSize });
     this.release(item);
     this.items = this.items.map((i) => (i.id === item.id ? { ...ready, id: item.id } : i));
+    this.announcement = this.t('redact.done', { name: prepared.name, areas: this.t('redact.areas', { n: areas.length }) });
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
@@ -266,6 +287,7 @@ export class GuFileDrop extends GuFormControl {
           id="control"
           type="file"
           multiple
+          aria-label=${`${this.t('attach.choose')}: ${this.label}`}
           accept=".pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,application/pdf,image/*"
           aria-describedby=${this.describedBy() || nothing}
           @change=${(e: Event) => {

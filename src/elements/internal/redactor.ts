@@ -83,6 +83,7 @@ export function openRedactor(root: ShadowRoot, file: PreparedFile, lang: string)
         <h2 id="redactor-title">${t('redact.title', { name: file.name })}</h2>
         <p>${t('redact.help')}</p>
         <fieldset class="redactor-modes">
+          <legend>${t('redact.mode')}</legend>
           <label><input type="radio" name="mode" checked @change=${() => (mode = 'black')} /> ${t('redact.black')}</label>
           <label><input type="radio" name="mode" @change=${() => (mode = 'blur')} /> ${t('redact.blur')}</label>
         </fieldset>

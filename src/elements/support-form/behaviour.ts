@@ -4,7 +4,7 @@ import '../internal/gu-file-drop.js';
 import { fieldValidators, type FieldValidators } from './form-validators.js';
 import type { GuSupportForm } from './gu-support-form.js';
 import { renderNotices } from './notices.js';
-import { restoreDraft, showDelivered, takeBack } from './outcome.js';
+import { restoreDraft, showDelivered, showDeliveredElsewhere, takeBack } from './outcome.js';
 import { PiiGuard } from './pii-guard.js';
 import { renderPiiWarning } from './pii-warning.js';
 import { submitTicket } from './submit.js';
@@ -26,6 +26,7 @@ export class FormBehaviour {
     this.pii = new PiiGuard(form);
     this.delivery = new TicketDelivery(form, () => form.owner, () => form.retentionDays * 86_400_000, () => form.locale, {
       delivered: (id, receipt, summary, ticket) => void showDelivered(form, id, receipt, summary, ticket),
+      deliveredElsewhere: (receipt, summary) => showDeliveredElsewhere(form, receipt, summary),
       returned: (ticket, files, refusal) => void takeBack(form, ticket, files, refusal),
     });
   }
@@ -65,6 +66,6 @@ export class FormBehaviour {
   renderSuccess(receipt: TicketReceipt) {
     const { notice, values } = this.form.state;
     return html`${notice ? html`<div class="notice" role="status"><p>${notice}</p></div>` : nothing}
-      ${renderSuccess(receipt, values['contact.email'], this.form.locale, () => this.form.startNew())}`;
+      ${renderSuccess(receipt, { email: values['contact.email'], summary: this.form.state.receiptSummary }, this.form.locale, () => this.form.startNew())}`;
   }
 }

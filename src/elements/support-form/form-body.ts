@@ -24,8 +24,14 @@ function fieldsView(form: GuSupportForm): FieldsView {
     consentUrl: form.consentUrl,
     policyUrl: form.policyUrl,
     onValue: (field, value) => form.set(field, value),
-    onFiles: () => form.saveDraft(),
-    onConsent: (checked) => form.update$({ consent: checked, consentGivenAt: checked ? new Date() : undefined }),
+    onFiles: () => {
+      form.saveDraft();
+      form.errors.refresh();
+    },
+    onConsent: (checked) => {
+      form.update$({ consent: checked, consentGivenAt: checked ? new Date() : undefined });
+      form.errors.refresh();
+    },
   };
 }
 

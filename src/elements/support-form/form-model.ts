@@ -17,6 +17,8 @@ export interface FormState {
   phase: 'editing' | 'sending' | 'sent';
   notice: string;
   receipt?: TicketReceipt;
+  /** The title of the request the receipt is for, when it was written before this page showed it. */
+  receiptSummary?: string;
   /** Saving for offline failed for this request: the citizen chooses another way. */
   storageFault?: NewTicket;
 }

@@ -4,6 +4,8 @@ export const formStyles = css`
   :host {
     display: block;
     max-width: 42rem;
+    /* Layout follows the element's own width (a narrow column, a 320 px phone, 400 % zoom). */
+    container-type: inline-size;
   }
   .heading {
     margin: 0 0 var(--_space);
@@ -40,10 +42,6 @@ export const formStyles = css`
     border: 2px solid var(--_error);
     border-left-width: 6px;
   }
-  .queued:focus,
-  .storage-fault:focus {
-    outline: var(--_focus-width) solid var(--_focus);
-  }
   .queued ul {
     margin: 0;
     padding-inline-start: 1.25em;
@@ -79,7 +77,7 @@ export const formStyles = css`
   }
   dl {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    grid-template-columns: minmax(0, max-content) minmax(0, 1fr);
     gap: calc(var(--_space) / 2) calc(var(--_space) * 2);
     margin: var(--_space) 0;
     overflow-wrap: anywhere;
@@ -90,6 +88,14 @@ export const formStyles = css`
   dd {
     margin: 0;
   }
+  @container (max-width: 30rem) {
+    dl {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    dd {
+      margin-block-end: var(--_space);
+    }
+  }
   progress {
     width: 12rem;
     height: 0.75rem;
@@ -97,6 +103,7 @@ export const formStyles = css`
   }
   .success {
     padding: calc(var(--_space) * 3);
+    overflow-wrap: anywhere;
     border-radius: var(--_radius);
     background: var(--_surface-alt);
     border-left: 6px solid var(--_success);
@@ -115,7 +122,9 @@ export const formStyles = css`
     margin-block-end: calc(var(--_space) * 2);
   }
   .number strong {
-    font-size: 2em;
+    min-width: 0;
+    font-size: clamp(1.25em, 9cqi, 2em);
+    overflow-wrap: anywhere;
     letter-spacing: 0.05em;
     font-variant-numeric: tabular-nums;
     user-select: all;

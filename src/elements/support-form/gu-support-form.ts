@@ -167,6 +167,7 @@ export class GuSupportForm extends GuKitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.behaviour?.delivery.releaseWriterLocks();
     this.removeEventListener('paste', this.onPaste);
     document.removeEventListener('gu-handoff', this.onHandoff);
   }
@@ -236,7 +237,7 @@ export class GuSupportForm extends GuKitElement {
     this.errors.clear();
     this.sender.reset();
     this.behaviour?.pii.reset();
-    this.update$({ values: {}, consent: false, consentGivenAt: undefined, excludeContext: false, notice: '', phase: 'editing', receipt: undefined, storageFault: undefined });
+    this.update$({ values: {}, consent: false, consentGivenAt: undefined, excludeContext: false, notice: '', phase: 'editing', receipt: undefined, receiptSummary: undefined, storageFault: undefined });
     this.requestUpdate('userName');
   }
 
@@ -250,6 +251,8 @@ export class GuSupportForm extends GuKitElement {
   /** @internal */ set(field: keyof FormValues, value: string): void {
     if (this.state.values[field] === value) return;
     this.update$({ values: { ...this.state.values, [field]: value }, notice: '' });
+    this.errors.refresh();
+    this.behaviour?.pii.changed();
     this.saveDraft();
   }
 

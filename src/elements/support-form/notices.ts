@@ -9,7 +9,7 @@ import { sendDirect } from './submit.js';
 
 /** Saving for offline failed: send anyway (no safety net) or keep a copy as a file. */
 function renderStorageFault(form: GuSupportForm, delivery: TicketDelivery, ticket: NewTicket) {
-  return html`<div class="notice error storage-fault" role="alert" tabindex="-1">
+  return html`<div class="notice error storage-fault focus-ring" role="alert" tabindex="-1">
     <p>${form.t('outbox.quota')}</p>
     <div class="actions">
       <button type="button" class="button" @click=${() => void sendDirect(form, delivery, ticket, [])}>${form.t('outbox.sendWithoutSaving')}</button>
@@ -30,7 +30,7 @@ export function renderNotices(form: GuSupportForm, delivery: TicketDelivery) {
     ${form.state.storageFault ? renderStorageFault(form, delivery, form.state.storageFault) : nothing}
     ${renderErrorSummary(form.t('summary.title'), form.errors.items, (field) => form.errors.focusField(field))}
     ${sender.failure
-      ? html`<div class="notice error" role="alert" tabindex="-1">
+      ? html`<div class="notice error focus-ring" role="alert" tabindex="-1">
           <p>${sender.failure}</p>
           ${unsent ? html`<button type="button" class="button secondary" @click=${() => downloadRequest(unsent, lang)}>${form.t('outbox.download')}</button>` : nothing}
         </div>`

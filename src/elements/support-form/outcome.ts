@@ -22,9 +22,16 @@ export async function restoreDraft(form: GuSupportForm, delivery: TicketDelivery
   delivery.showPending();
 }
 
-/** Shows the number of a request that reached the server; focus moves to it when asked. */
-export async function showSuccess(form: GuSupportForm, receipt: TicketReceipt, focus: boolean): Promise<void> {
-  form.update$({ receipt, phase: 'sent' });
+/**
+ * Shows the number of a request that reached the server and announces it politely. Focus moves
+ * to it only when the citizen just pressed «Отправить», or when focus was inside the form that
+ * the panel replaces (it would otherwise fall to the page); a delivery while the citizen is
+ * elsewhere on the page never takes focus away. `summary` names the request when it was written
+ * earlier (shown after a reload or from the queue).
+ */
+export async function showSuccess(form: GuSupportForm, receipt: TicketReceipt, options: { summary?: string } = {}): Promise<void> {
+  const focus = form.state.phase === 'sending' || form.matches(':focus-within');
+  form.update$({ receipt, receiptSummary: options.summary, phase: 'sent' });
   form.sender.announce(form.t('form.success.title', { number: receipt.duplicateOf ?? receipt.number }));
   if (!focus) return;
   await form.updateComplete;
@@ -45,7 +52,14 @@ export async function showDelivered(form: GuSupportForm, id: string, receipt: Ti
     form.sender.announce(message);
     return;
   }
-  await showSuccess(form, receipt, true);
+  await showSuccess(form, receipt, { summary });
+}
+
+/** A request written in another tab was delivered from this one: a short notice, the form stays. */
+export function showDeliveredElsewhere(form: GuSupportForm, receipt: TicketReceipt, summary: string): void {
+  const message = form.t('outbox.notification', { summary, number: receipt.duplicateOf ?? receipt.number });
+  form.update$({ notice: message });
+  form.sender.announce(message);
 }
 
 /** A request refused by the server or cancelled from the queue: back into the form, nothing lost. */

@@ -12,6 +12,8 @@ const TEXT_FIELDS = ['title', 'description'] as const;
  */
 export class PiiGuard {
   private dismissed = '';
+  /** The kinds of secret last announced, so a screen reader hears each change once. */
+  private announced = '';
 
   constructor(private readonly form: GuSupportForm) {}
 
@@ -23,6 +25,17 @@ export class PiiGuard {
   get active(): SensitiveFragment[] {
     const found = this.find(this.form.state.values);
     return found.length && signature(found) !== this.dismissed ? found : [];
+  }
+
+  /**
+   * Called as the citizen types: says politely, once per change of what kinds of secret are in
+   * the text, what was found, never the secret itself (the visible warning is not a live region).
+   */
+  changed(): void {
+    const kinds = [...new Set(this.active.map((f) => f.label))].join(', ');
+    if (kinds === this.announced) return;
+    this.announced = kinds;
+    if (kinds) this.form.sender.announce(`${this.form.t('form.pii.title')}. ${this.form.t('form.pii.text', { found: kinds })}`);
   }
 
   /** «Удалите из описания пароль …»: the same words inline and in the error summary. */
@@ -59,6 +72,7 @@ export class PiiGuard {
 
   reset(): void {
     this.dismissed = '';
+    this.announced = '';
   }
 }
 

@@ -11,10 +11,14 @@ function excerpt(text: string, fragment: SensitiveFragment) {
   return html`…${before}<mark>${fragment.text}</mark>${after}…`;
 }
 
-/** Warns about passwords, card numbers and codes in the text, with one-click removal. */
+/**
+ * Warns about passwords, card numbers and codes in the text, with one-click removal. Not a live
+ * region: it changes with every key, so the guard announces changes of kind instead (politely,
+ * without the secret).
+ */
 export function renderPiiWarning(text: string, found: SensitiveFragment[], lang: string, onRemove: () => void, onDismiss: () => void) {
   const labels = [...new Set(found.map((f) => f.label))].join(', ');
-  return html`<div class="notice warning" role="alert">
+  return html`<div class="notice warning pii-warning">
     <h3>${translate(lang, 'form.pii.title')}</h3>
     <p>${translate(lang, 'form.pii.text', { found: labels })}</p>
     <ul>

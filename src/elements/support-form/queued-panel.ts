@@ -19,7 +19,7 @@ function written(record: OutboxRecord, lang: string): string {
 export function renderQueued(records: OutboxRecord[], lang: string, retentionDays: number, actions: QueuedActions) {
   const waiting = records.filter((r) => r.state !== 'rejected');
   if (!waiting.length) return nothing;
-  return html`<section class="notice queued" aria-labelledby="queued-title" part="queued" tabindex="-1">
+  return html`<section class="notice queued focus-ring" aria-labelledby="queued-title" part="queued" tabindex="-1">
     <h3 id="queued-title">${translate(lang, 'outbox.title')}</h3>
     <ul>
       ${waiting.map(

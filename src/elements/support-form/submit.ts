@@ -83,5 +83,5 @@ export async function sendDirect(form: GuSupportForm, delivery: TicketDelivery, 
   }
   delivery.lastDelivered = { key: contentKey(ticket), receipt };
   form.emit('gu-submitted', { receipt, ticket });
-  await showSuccess(form, receipt, true);
+  await showSuccess(form, receipt);
 }

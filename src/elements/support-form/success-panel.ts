@@ -12,11 +12,15 @@ function moscowDate(iso: string, lang: string, withTime: boolean): string {
   }).format(new Date(iso));
 }
 
-/** «Обращение № … принято»: the number large and copyable, what happens next and when. */
-export function renderSuccess(receipt: TicketReceipt, email: string | undefined, lang: string, onNew: () => void) {
+/**
+ * «Обращение № … принято»: the number large and copyable, what happens next and when. `summary`
+ * (the request's title) says which request it was when it was written earlier.
+ */
+export function renderSuccess(receipt: TicketReceipt, { email, summary }: { email?: string; summary?: string }, lang: string, onNew: () => void) {
   const number = receipt.duplicateOf ?? receipt.number;
   return html`<section class="success" part="success" aria-labelledby="success-title">
     <h2 id="success-title" tabindex="-1">${translate(lang, 'form.success.title', { number })}</h2>
+    ${summary ? html`<p class="summary">«${summary}»</p>` : nothing}
     ${receipt.duplicateOf ? html`<p>${translate(lang, 'form.duplicateServer', { number })}</p>` : nothing}
     <div class="number">
       <span>${translate(lang, 'form.success.number')}:</span>

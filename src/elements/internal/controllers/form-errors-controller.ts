@@ -15,6 +15,7 @@ export type ExtraErrors = (field: string, element: GuFormControl) => string[];
 export class FormErrorsController {
   /** What the summary lists now. */
   items: SummaryItem[] = [];
+  private extra: ExtraErrors = () => [];
 
   constructor(
     private readonly host: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment; updateComplete: Promise<boolean> },
@@ -34,19 +35,39 @@ export class FormErrorsController {
    * errors a field's validity does not hold; an extra error of a valid field is also shown inline.
    */
   collect(extra: ExtraErrors = () => []): SummaryItem[] {
+    this.extra = extra;
     const items: SummaryItem[] = [];
     for (const key of this.order) {
       const element = this.field(key);
       if (!element) continue;
       element.reportValidity();
-      if (element.validationMessage) items.push({ field: key, message: element.validationMessage });
-      for (const message of extra(key, element)) {
-        if (!element.validationMessage) element.setExternalError(message);
-        if (!items.some((item) => item.field === key && item.message === message)) items.push({ field: key, message });
+      for (const message of this.messagesOf(key, element)) {
+        if (message !== element.validationMessage) element.setExternalError(message);
+        items.push({ field: key, message });
       }
     }
     this.set(items);
     return items;
+  }
+
+  /** A field's own error and its extra ones, each once. */
+  private messagesOf(key: string, element: GuFormControl): string[] {
+    return [...new Set([element.validationMessage, ...this.extra(key, element)].filter(Boolean))];
+  }
+
+  /**
+   * Keeps the summary true while the citizen corrects the fields it lists: an entry goes as soon
+   * as its field is valid, and follows its field's message when that changes. New errors join
+   * only on the next submit.
+   */
+  refresh(): void {
+    if (!this.items.length) return;
+    const listed = new Set(this.items.map((item) => item.field));
+    const items = this.order.flatMap((key) => {
+      const element = listed.has(key) ? this.field(key) : undefined;
+      return element ? this.messagesOf(key, element).map((message) => ({ field: key, message })) : [];
+    });
+    if (JSON.stringify(items) !== JSON.stringify(this.items)) this.set(items);
   }
 
   /** Puts the server's field errors on their fields (unknown fields go to the first one). */
