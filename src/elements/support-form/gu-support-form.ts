@@ -398,7 +398,7 @@ export class GuSupportForm extends GuElement {
     void this.store.outbox?.acknowledge(receipt.id);
     this.emit('gu-delivered', { id: receipt.id, receipt: result });
     if (ticket) this.emit('gu-submitted', { receipt: result, ticket });
-    const message = this.t('outbox.notification', { summary: receipt.summary, number: receipt.number });
+    const message = this.t('outbox.notification', { summary: receipt.summary, number: receipt.label });
     if (document.hidden && typeof Notification === 'function' && Notification.permission === 'granted') new Notification(message);
     // A request queued earlier arriving while the user writes another (or reads another number):
     // tell them in the page, do not take the screen away.
@@ -409,7 +409,7 @@ export class GuSupportForm extends GuElement {
     }
     this.receipt = result;
     this.phase = 'sent';
-    this.status = this.t('form.success.title', { number: receipt.number });
+    this.status = this.t('form.success.title', { number: receipt.label });
     await this.updateComplete;
     this.successHeading?.focus();
   }
