@@ -41,9 +41,9 @@ describe('Outbox with many kinds: senders by kind, per-owner order (real Indexed
     return seen;
   }
 
-  /** A ticket on the server to reply to. */
+  /** A ticket on the server to reply to (a new one each time: the server merges the same text from the same phone). */
   async function existingTicket(): Promise<{ number: string; contact: string }> {
-    const { number } = await adapter.createTicket(ticket('Есть ответ'), [], { idempotencyKey: crypto.randomUUID() });
+    const { number } = await adapter.createTicket(ticket(`Есть ответ ${crypto.randomUUID()}`), [], { idempotencyKey: crypto.randomUUID() });
     return { number, contact: '+79123456789' };
   }
 
@@ -162,7 +162,7 @@ describe('Outbox with many kinds: senders by kind, per-owner order (real Indexed
         const before = { tickets: await countRows(url, 'tickets'), comments: await countRows(url, 'comments') };
         await stopReferenceServer();
         // Tab b hears of each record and tries it while the server is down.
-        for (let i = 0; i < 2; i++) await a.enqueue('ticket', 'form', ticket(`Две вкладки ${locks} ${i}`), [], `#${i}`);
+        for (let i = 0; i < 2; i++) await a.enqueue('ticket', 'form', ticket(`Смешанная очередь, две вкладки ${locks} ${i}`), [], `#${i}`);
         await b.enqueue('test-reply', `ticket:${answered.number}`, replyTo(answered, 'Из второй вкладки'), [], 'Ответ');
         for (const text of texts) {
           for (const [i, session] of sessions.entries()) await (i ? b : a).enqueue('chat-message', `chat:${session.id}`, chatMessage(session, text), [], text);

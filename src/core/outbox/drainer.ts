@@ -28,25 +28,38 @@ export interface DrainerContext {
 export class Drainer {
   private timer?: ReturnType<typeof setTimeout>;
   private draining?: Promise<void>;
+  /** `drain()` was called since the current round began: look once more before resolving. */
+  private asked = false;
   private closed = false;
 
   constructor(private readonly ctx: DrainerContext) {}
 
   /**
-   * Sends every due record it has a sender for; resolves when this round is over.
-   * Never rejects: storage failures are reported as an `error` event (none after `close()`).
+   * Sends every due record it has a sender for; resolves when no record it may send now is left.
+   * A call while a drain runs joins it, and the drain then also looks at what was queued before
+   * the call (say another element's record). Never rejects: storage failures are reported as an
+   * `error` event (none after `close()`).
    */
   drain(): Promise<void> {
     if (this.closed) return Promise.resolve();
-    this.draining ??= this.withLock((holdsLock) => this.drainRound(holdsLock))
-      .catch((error: unknown) => {
-        if (!this.closed) this.ctx.emit({ type: 'error', error });
-      })
-      .finally(() => {
-        this.draining = undefined;
-        if (!this.closed) void this.schedule().catch(() => undefined);
-      });
-    return this.draining;
+    this.asked = true;
+    return (this.draining ??= this.run());
+  }
+
+  /** Rounds until no call asked for another. */
+  private async run(): Promise<void> {
+    try {
+      while (this.asked && !this.closed) {
+        this.asked = false;
+        await this.withLock((holdsLock) => this.drainRound(holdsLock));
+      }
+    } catch (error) {
+      if (!this.closed) this.ctx.emit({ type: 'error', error });
+    } finally {
+      // In the same step as the last look at `asked`: any later call starts a new run.
+      this.draining = undefined;
+      if (!this.closed) void this.schedule().catch(() => undefined);
+    }
   }
 
   close(): void {
