@@ -65,6 +65,28 @@ describe('acquireOutbox: one outbox per target per page', () => {
     lease.release();
   });
 
+  it('tells every user, also one arriving later, that an old tab blocks the upgrade, and opens when it closes', async () => {
+    const dbName = uniqueDb();
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(dbName, 1); // an old tab at version 1 that ignores versionchange
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('outbox', { keyPath: 'id' });
+        request.result.createObjectStore('drafts', { keyPath: 'key' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const adapter = new MemoryAdapter();
+    let firstBlocked!: () => void;
+    const first = acquireOutbox({ target: 'adapter', adapter, dbName, onBlocked: () => firstBlocked() });
+    await new Promise<void>((resolve) => (firstBlocked = resolve));
+    const second = acquireOutbox({ target: 'adapter', adapter, dbName, onBlocked: () => old.close() }); // hears it at once
+    const [a, b] = await Promise.all([first, second]);
+    expect(b.outbox).to.equal(a.outbox);
+    a.release();
+    b.release();
+  });
+
   it('filters events by owner and kind; `changed` and `error` reach everyone', () => {
     const record = { owner: 'chat:1', kind: 'chat-message' } as Extract<OutboxEvent, { type: 'queued' }>['record'];
     const queued: OutboxEvent = { type: 'queued', record };

@@ -6,7 +6,7 @@ import { claimNext, nextWakeAt } from './claim.js';
 import type { KitDb, OutboxRecord, Receipt } from './db.js';
 import type { OutboxEvent } from './events.js';
 import type { AnySender } from './senders/registry.js';
-import { filesOf, removeRecord, updateIfPresent } from './store.js';
+import { filesOf, removeRecord } from './store.js';
 
 export interface DrainerContext {
   db: IDBPDatabase<KitDb>;
@@ -125,7 +125,10 @@ export class Drainer {
 
   private async release(record: OutboxRecord, change: Partial<OutboxRecord>): Promise<OutboxRecord> {
     const updated = { ...record, ...change, leaseUntil: 0 };
-    await updateIfPresent(this.ctx.db, updated);
+    // The user may have cancelled it meanwhile: do not bring it back.
+    const tx = this.ctx.db.transaction('outbox', 'readwrite');
+    if (await tx.store.get(record.id)) await tx.store.put(updated);
+    await tx.done;
     return updated;
   }
 

@@ -1,11 +1,8 @@
 export { Outbox, clearLocalData, type OutboxOptions } from './outbox.js';
 export { acquireOutbox, type AcquireOutboxOptions, type OutboxLease, type SharedOutbox } from './service.js';
-export { eventMatches, type OutboxEvent, type OutboxEventFilter } from './events.js';
+export type { OutboxEvent, OutboxEventFilter } from './events.js';
 export {
   shippedSenders,
-  ticketSender,
-  chatMessageSender,
-  chatRatingSender,
   type ChatMessagePayload,
   type ChatRatingPayload,
   type OutboxKind,

@@ -31,28 +31,20 @@ export interface AcquireOutboxOptions {
 class Shared {
   users = 0;
   readonly opening: Promise<Outbox>;
-  private blocked = false;
-  private readonly blockedListeners = new Set<() => void>();
+  /** Settles if an old tab blocks the database upgrade (whoever acquires later hears it too). */
+  readonly blocked: Promise<void>;
 
   constructor({ adapter, target, retentionMs, dbName }: AcquireOutboxOptions) {
+    let onBlocked!: () => void;
+    this.blocked = new Promise((resolve) => (onBlocked = resolve));
     this.opening = Outbox.open({
       adapter,
       target,
       senders: shippedSenders,
       ...(retentionMs === undefined ? {} : { retentionMs }),
       ...(dbName === undefined ? {} : { dbName }),
-      onBlocked: () => {
-        this.blocked = true;
-        this.blockedListeners.forEach((listener) => listener());
-      },
+      onBlocked,
     });
-  }
-
-  /** Tells `listener` about a blocked upgrade, now if it already happened; returns the unsubscribe. */
-  whenBlocked(listener: () => void): () => void {
-    this.blockedListeners.add(listener);
-    if (this.blocked) listener();
-    return () => this.blockedListeners.delete(listener);
   }
 }
 
@@ -71,12 +63,11 @@ export async function acquireOutbox(options: AcquireOutboxOptions): Promise<Outb
   const entry = shared.get(key) ?? new Shared(options);
   shared.set(key, entry);
   entry.users++;
-  const unlisten = options.onBlocked ? entry.whenBlocked(options.onBlocked) : undefined;
   let released = false;
+  void entry.blocked.then(() => released || options.onBlocked?.());
   const release = () => {
     if (released) return;
     released = true;
-    unlisten?.();
     if (--entry.users > 0) return;
     if (shared.get(key) === entry) shared.delete(key);
     void entry.opening.then((outbox) => outbox.close(), () => undefined);

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import type { KitDb, OutboxRecord, Receipt, StoredFile } from './db.js';
+import type { KitDb, Receipt, StoredFile } from './db.js';
 
 /** The bytes of a record's files, in their order. */
 export async function filesOf(db: IDBPDatabase<KitDb>, id: string): Promise<StoredFile[]> {
@@ -13,11 +13,4 @@ export async function removeRecord(db: IDBPDatabase<KitDb>, id: string, receipt?
   const files = tx.objectStore('files');
   const keys = await files.index('by-record').getAllKeys(id);
   await Promise.all([tx.objectStore('outbox').delete(id), ...keys.map((key) => files.delete(key)), receipt && tx.objectStore('receipts').put(receipt), tx.done]);
-}
-
-/** Stores a changed record unless it was removed meanwhile (the user cancelled it): never bring it back. */
-export async function updateIfPresent(db: IDBPDatabase<KitDb>, record: OutboxRecord): Promise<void> {
-  const tx = db.transaction('outbox', 'readwrite');
-  if (await tx.store.get(record.id)) await tx.store.put(record);
-  await tx.done;
 }
