@@ -65,7 +65,7 @@ describe('acquireOutbox: one outbox per target per page', () => {
     lease.release();
   });
 
-  it('tells every user, also one arriving later, that an old tab blocks the upgrade, and opens when it closes', async () => {
+  it('tells every user that arrives before it opens that an old tab blocks the upgrade, and opens when it closes', async () => {
     const dbName = uniqueDb();
     const old = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(dbName, 1); // an old tab at version 1 that ignores versionchange
@@ -83,8 +83,10 @@ describe('acquireOutbox: one outbox per target per page', () => {
     const second = acquireOutbox({ target: 'adapter', adapter, dbName, onBlocked: () => old.close() }); // hears it at once
     const [a, b] = await Promise.all([first, second]);
     expect(b.outbox).to.equal(a.outbox);
-    a.release();
-    b.release();
+    let toldLate = false;
+    const late = await acquireOutbox({ target: 'adapter', adapter, dbName, onBlocked: () => (toldLate = true) }); // after it opened
+    expect(toldLate).to.equal(false);
+    [a, b, late].forEach((lease) => lease.release());
   });
 
   it('filters events by owner and kind; `changed` and `error` reach everyone', () => {

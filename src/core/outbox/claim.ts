@@ -13,7 +13,7 @@ export function isWaiting(record: OutboxRecord, now: number): boolean {
 }
 
 /** The owner's records in write order: [target, owner, createdAt, id], as the `by-owner-order` index sorts them. */
-const ownerRange = (target: string, owner: string) => IDBKeyRange.bound([target, owner], [target, owner, []]);
+export const ownerRange = (target: string, owner: string) => IDBKeyRange.bound([target, owner], [target, owner, []]);
 
 /**
  * Takes the record that has waited longest among the owners' heads of kinds `canSend` accepts,

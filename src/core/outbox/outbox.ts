@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { SupportAdapter } from '../adapter/types.js';
 import type { BackoffOptions } from './backoff.js';
+import { ownerRange } from './claim.js';
 import { DEFAULT_RETENTION_MS, openKitDb, type KitDb, type OutboxRecord, type Receipt, type StoredFile } from './db.js';
 import { Drainer } from './drainer.js';
 import { eventMatches, type OutboxEvent, type OutboxEventFilter } from './events.js';
@@ -75,6 +76,19 @@ export class Outbox {
     }
   }
 
+  /** The connection is back: requests that waited for it are due now, not at their backoff time. */
+  private readonly onOnline = () => void this.retryWaitingForNetwork().then(() => this.drain());
+
+  private async retryWaitingForNetwork(): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite');
+    for (const record of await tx.store.index('by-target').getAll(this.options.target)) {
+      if (record.state === 'queued' && (record.lastError?.kind === 'offline' || record.lastError?.kind === 'timeout')) {
+        await tx.store.put({ ...record, nextAttemptAt: 0 });
+      }
+    }
+    await tx.done;
+  }
+
   /** Opens the outbox; rejects (IndexedDB missing, blocked, broken) so the caller can fall back. */
   static async open(options: OutboxOptions): Promise<Outbox> {
     // A newer version of the kit in another tab needs this connection closed to upgrade.
@@ -85,26 +99,13 @@ export class Outbox {
     return outbox;
   }
 
-  /** Adds senders for kinds this outbox does not deliver yet (a kind already registered keeps its sender). */
-  addSenders(registry: SenderRegistry): void {
-    for (const [kind, sender] of senderMap(registry)) if (!this.senders.has(kind)) this.senders.set(kind, sender);
-  }
-
-  /** The connection is back: requests that waited for it are due now, not at their backoff time. */
-  private readonly onOnline = () => void this.retryWaitingForNetwork().then(() => this.drain());
-
   private readonly onWake = () => {
     if (typeof document === 'undefined' || document.visibilityState !== 'hidden') void this.drain();
   };
 
-  private async retryWaitingForNetwork(): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite');
-    for (const record of await tx.store.index('by-target').getAll(this.options.target)) {
-      if (record.state === 'queued' && (record.lastError?.kind === 'offline' || record.lastError?.kind === 'timeout')) {
-        await tx.store.put({ ...record, nextAttemptAt: 0 });
-      }
-    }
-    await tx.done;
+  /** Adds senders for kinds this outbox does not deliver yet (a kind already registered keeps its sender). */
+  addSenders(registry: SenderRegistry): void {
+    for (const [kind, sender] of senderMap(registry)) if (!this.senders.has(kind)) this.senders.set(kind, sender);
   }
 
   /** Listens to every event, or only to those about records of one owner and/or some kinds (see `eventMatches`). */
@@ -134,7 +135,7 @@ export class Outbox {
     const tx = this.db.transaction(['outbox', 'files'], 'readwrite');
     const outbox = tx.objectStore('outbox');
     // After the owner's last record even when written in the same millisecond: createdAt is the owner's order.
-    const last = await outbox.index('by-owner-order').openKeyCursor(IDBKeyRange.bound([target, owner], [target, owner, []]), 'prev');
+    const last = await outbox.index('by-owner-order').openKeyCursor(ownerRange(target, owner), 'prev');
     const createdAt = Math.max(now, (last?.key[2] ?? 0) + 1);
     const record: OutboxRecord<OutboxKinds[K]['payload']> = {
       id,

@@ -31,8 +31,9 @@ export interface AcquireOutboxOptions {
 class Shared {
   users = 0;
   readonly opening: Promise<Outbox>;
-  /** Settles if an old tab blocks the database upgrade (whoever acquires later hears it too). */
+  /** Settles if an old tab blocks the database upgrade (whoever acquires before it opens hears it too). */
   readonly blocked: Promise<void>;
+  opened = false;
 
   constructor({ adapter, target, retentionMs, dbName }: AcquireOutboxOptions) {
     let onBlocked!: () => void;
@@ -45,6 +46,7 @@ class Shared {
       ...(dbName === undefined ? {} : { dbName }),
       onBlocked,
     });
+    void this.opening.then(() => (this.opened = true), () => undefined);
   }
 }
 
@@ -64,7 +66,7 @@ export async function acquireOutbox(options: AcquireOutboxOptions): Promise<Outb
   shared.set(key, entry);
   entry.users++;
   let released = false;
-  void entry.blocked.then(() => released || options.onBlocked?.());
+  void entry.blocked.then(() => released || entry.opened || options.onBlocked?.());
   const release = () => {
     if (released) return;
     released = true;
