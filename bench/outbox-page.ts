@@ -5,7 +5,7 @@
 import { RestAdapter } from '../src/core/adapter/rest.js';
 import type { NewTicket } from '../src/core/adapter/types.js';
 import { Outbox } from '../src/core/outbox/outbox.js';
-import { sendTicket } from '../src/core/outbox/senders.js';
+import { shippedSenders } from '../src/core/outbox/senders/index.js';
 
 function ticket(title: string): NewTicket {
   return {
@@ -37,7 +37,7 @@ declare global {
 let outbox: Outbox;
 
 window.enqueueAll = async (api, count, size) => {
-  outbox = await Outbox.open({ adapter: new RestAdapter({ endpoint: api, timeoutMs: 60_000 }), target: api, senders: { ticket: sendTicket }, dbName: 'gu-bench' });
+  outbox = await Outbox.open({ adapter: new RestAdapter({ endpoint: api, timeoutMs: 60_000 }), target: api, senders: shippedSenders, dbName: 'gu-bench' });
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     await outbox.enqueue('ticket', 'bench', ticket(`Очередь #${i}`), [{ name: `скан-${i}.pdf`, type: 'application/pdf', data: attachment(size, i) }], `#${i}`);

@@ -10,21 +10,22 @@
  */
 import { RestAdapter } from '../core/adapter/rest.js';
 import { Outbox } from '../core/outbox/outbox.js';
-import { sendTicket } from '../core/outbox/senders.js';
+import { shippedSenders } from '../core/outbox/senders/index.js';
 
 export const SYNC_TAG = 'gu-outbox';
 
-/** Drains every queued request for `endpoint`; usable in a service worker, a worker or a page. */
+/** Drains every queued record for `endpoint`, of every shipped kind; usable in a service worker, a worker or a page. */
 export async function syncOutbox(options: { endpoint: string; dbName?: string }): Promise<number> {
   const outbox = await Outbox.open({
     adapter: new RestAdapter({ endpoint: options.endpoint }),
     target: options.endpoint,
-    senders: { ticket: sendTicket },
+    senders: shippedSenders,
     ...(options.dbName ? { dbName: options.dbName } : {}),
   });
   try {
     await outbox.drain();
-    return (await outbox.list()).filter((record) => record.state === 'queued').length;
+    // What this worker could still send: a kind without a sender here waits for its page, not for a sync retry.
+    return (await outbox.list()).filter((r) => r.target === options.endpoint && r.state === 'queued' && r.kind in shippedSenders).length;
   } finally {
     outbox.close();
   }

@@ -1,27 +1,33 @@
 import { expect } from '@open-wc/testing';
 import { RestAdapter } from '../../src/core/adapter/rest.js';
 import type { NewTicket } from '../../src/core/adapter/types.js';
-import { Outbox, clearLocalData, type OutboxEvent } from '../../src/core/outbox/outbox.js';
+import { Outbox, clearLocalData } from '../../src/core/outbox/outbox.js';
+import type { OutboxEvent } from '../../src/core/outbox/events.js';
 import { Drafts } from '../../src/core/outbox/drafts.js';
 import { DB_VERSION } from '../../src/core/outbox/db.js';
 import { isQuotaError } from '../../src/core/outbox/quota.js';
-import { sendTicket } from '../../src/core/outbox/senders.js';
+import { shippedSenders } from '../../src/core/outbox/senders/index.js';
 import { PNG_1x1 } from '../helpers/files.js';
+import { ticket, uniqueDb } from '../helpers/outbox.js';
 import { countRows, injectFault, referenceServer, resetFaults, stopReferenceServer } from '../helpers/reference-server.js';
 
-let dbCounter = 0;
-const uniqueDb = () => `gu-outbox-test-${Date.now()}-${++dbCounter}`;
-
-function ticket(title: string, phone = '+79123456789'): NewTicket {
-  return {
-    topic: 'technical',
-    title,
-    description: `Проверка очереди: ${title}. Страница не открывается.`,
-    contact: { phone },
-    consent: { version: '2025-09-01', givenAt: new Date().toISOString() },
-  };
+/** Writes a database as an older version of the kit left it: `schema` creates its stores, `rows` fills them. */
+function oldDatabase(name: string, version: number, schema: (db: IDBDatabase) => void, rows: Record<string, unknown[]>): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open(name, version);
+    request.onupgradeneeded = () => schema(request.result);
+    request.onsuccess = () => {
+      const tx = request.result.transaction(Object.keys(rows), 'readwrite');
+      for (const [store, values] of Object.entries(rows)) for (const value of values) tx.objectStore(store).put(value);
+      tx.oncomplete = () => {
+        request.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    request.onerror = () => reject(request.error);
+  });
 }
-
 
 describe('Outbox (real IndexedDB, reference server)', () => {
   let url: string;
@@ -38,7 +44,7 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     const box = await Outbox.open({
       adapter: new RestAdapter({ endpoint: api, timeoutMs: 3000 }),
       target: api,
-      senders: { ticket: sendTicket },
+      senders: shippedSenders,
       backoff: { baseMs: 50, maxMs: 200 },
       dbName,
       ...options,
@@ -72,7 +78,7 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     expect(await countRows(url, 'tickets')).to.equal(before + 1);
     expect(await countRows(url, 'attachments')).to.be.greaterThan(0);
     expect(await box.list()).to.deep.equal([]);
-    expect((await box.receipts('form'))[0]!.number).to.match(/^\d+$/);
+    expect((await box.receipts('form'))[0]!.label).to.match(/^\d+$/);
   });
 
   it('a reload between enqueue and delivery loses nothing', async () => {
@@ -229,27 +235,21 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     expect(await box.list()).to.deep.equal([]);
   });
 
-  it('upgrades a database created by the previous version and delivers its records', async () => {
+  it('upgrades a version-1 database and delivers its records', async () => {
     const db = uniqueDb();
     const createdAt = Date.now() - 1000;
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(db, 1);
-      request.onupgradeneeded = () => {
-        request.result.createObjectStore('outbox', { keyPath: 'id' });
-        request.result.createObjectStore('drafts', { keyPath: 'key' });
-      };
-      request.onsuccess = () => {
-        const tx = request.result.transaction(['outbox', 'drafts'], 'readwrite');
-        tx.objectStore('outbox').put({ id: crypto.randomUUID(), kind: 'ticket', target: api, owner: 'form', payload: ticket('Из версии 1'), files: [{ name: 'v1.png', type: 'image/png', data: PNG_1x1.slice().buffer }], createdAt, attempts: 0, nextAttemptAt: 0, summary: 'v1' });
-        tx.objectStore('drafts').put({ key: 'form', values: { title: 'черновик v1' }, savedAt: createdAt });
-        tx.oncomplete = () => {
-          request.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-      request.onerror = () => reject(request.error);
-    });
+    await oldDatabase(
+      db,
+      1,
+      (old) => {
+        old.createObjectStore('outbox', { keyPath: 'id' });
+        old.createObjectStore('drafts', { keyPath: 'key' });
+      },
+      {
+        outbox: [{ id: crypto.randomUUID(), kind: 'ticket', target: api, owner: 'form', payload: ticket('Из версии 1'), files: [{ name: 'v1.png', type: 'image/png', data: PNG_1x1.slice().buffer }], createdAt, attempts: 0, nextAttemptAt: 0, summary: 'v1' }],
+        drafts: [{ key: 'form', values: { title: 'черновик v1' }, savedAt: createdAt }],
+      },
+    );
     const before = await countRows(url, 'tickets');
     const box = await outbox(db);
     const [record] = await box.list();
@@ -265,7 +265,47 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     const draft = await drafts.load('form');
     expect(draft !== 'expired' && draft?.values.title).to.equal('черновик v1');
     drafts.close();
-    expect(DB_VERSION).to.equal(2);
+  });
+
+  it('upgrades a version-2 database: queued requests go in their owner\'s order, a kept receipt shows its number as its label', async () => {
+    const db = uniqueDb();
+    const createdAt = Date.now() - 1000;
+    const queued = (title: string, at: number, nextAttemptAt: number) => ({
+      id: crypto.randomUUID(), kind: 'ticket', target: api, owner: 'form', payload: ticket(title), files: [] as unknown[],
+      createdAt: at, attempts: 0, nextAttemptAt, leaseUntil: 0, state: 'queued', expiresAt: at + 7 * 86_400_000, summary: title,
+    });
+    // The first one failed once and waits longer than the second: it still goes first.
+    const first = { ...queued('Из версии 2, первое', createdAt, createdAt + 500), files: [{ name: 'v2.png', type: 'image/png', size: PNG_1x1.byteLength }] };
+    const second = queued('Из версии 2, второе', createdAt + 1, createdAt + 1);
+    await oldDatabase(
+      db,
+      2,
+      (old) => {
+        const outbox = old.createObjectStore('outbox', { keyPath: 'id' });
+        outbox.createIndex('by-target', 'target');
+        outbox.createIndex('by-owner', 'owner');
+        outbox.createIndex('by-due', ['target', 'nextAttemptAt']);
+        old.createObjectStore('files', { keyPath: 'key' }).createIndex('by-record', 'recordId');
+        old.createObjectStore('drafts', { keyPath: 'key' });
+        old.createObjectStore('receipts', { keyPath: 'id' }).createIndex('by-owner', 'owner');
+      },
+      {
+        outbox: [second, first],
+        files: [{ key: `${first.id}:0`, recordId: first.id, name: 'v2.png', type: 'image/png', data: PNG_1x1.slice().buffer }],
+        receipts: [{ id: 'v2-receipt', owner: 'form', kind: 'ticket', summary: 'Раньше', number: '000123', deliveredAt: createdAt, result: {} }],
+      },
+    );
+    const before = { tickets: await countRows(url, 'tickets'), attachments: await countRows(url, 'attachments') };
+    const box = await outbox(db);
+    const seen = events(box);
+    await box.drain();
+    expect(seen.flatMap((e) => (e.type === 'delivered' ? [e.record.id] : []))).to.deep.equal([first.id, second.id]);
+    expect(await countRows(url, 'tickets')).to.equal(before.tickets + 2);
+    expect(await countRows(url, 'attachments')).to.equal(before.attachments + 1);
+    const kept = (await box.receipts('form')).find((r) => r.id === 'v2-receipt')!;
+    expect(kept.label).to.equal('000123');
+    expect(kept).not.to.have.property('number');
+    expect(DB_VERSION).to.equal(3);
   });
 
   it('clearLocalData wipes requests, drafts and receipts', async () => {

@@ -4,6 +4,7 @@ import type {
   ChatEvent,
   ChatMessage,
   ChatSession,
+  ChatSessionRef,
   NewTicket,
   RequestOptions,
   SupportAdapter,
@@ -134,7 +135,7 @@ export class MemoryAdapter implements SupportAdapter {
     return message;
   }
 
-  async sendChatMessage(session: ChatSession, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
+  async sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
     await this.step(options);
     const replay = this.replies.get(options.idempotencyKey);
     if (replay) return replay as ChatMessage;
@@ -157,7 +158,7 @@ export class MemoryAdapter implements SupportAdapter {
     return { ...session, state: 'queued', queuePosition: 1 };
   }
 
-  async rateChat(_session: ChatSession, _score: number, _comment?: string, options?: RequestOptions): Promise<void> {
+  async rateChat(_session: ChatSessionRef, _score: number, _comment?: string, options?: RequestOptions): Promise<void> {
     await this.step(options);
   }
 }

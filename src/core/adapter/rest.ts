@@ -4,6 +4,7 @@ import type {
   ChatEvent,
   ChatMessage,
   ChatSession,
+  ChatSessionRef,
   NewTicket,
   RequestOptions,
   SupportAdapter,
@@ -179,7 +180,7 @@ export class RestAdapter implements SupportAdapter {
     return this.request<ChatSession>({ method: 'POST', path: '/chat/sessions', options });
   }
 
-  sendChatMessage(session: ChatSession, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
+  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
     return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body: { text }, options, headers: { 'X-Chat-Token': session.token } });
   }
 
@@ -195,7 +196,7 @@ export class RestAdapter implements SupportAdapter {
     return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/operator`, options, headers: { 'X-Chat-Token': session.token } });
   }
 
-  async rateChat(session: ChatSession, score: number, comment?: string, options?: RequestOptions): Promise<void> {
+  async rateChat(session: ChatSessionRef, score: number, comment?: string, options?: RequestOptions): Promise<void> {
     await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/rating`, body: { score, comment }, options, headers: { 'X-Chat-Token': session.token } });
   }
 }

@@ -132,6 +132,9 @@ export interface ChatSession {
   queuePosition?: number;
 }
 
+/** What a call about an existing session needs: its address and its secret (a queued message stores only these). */
+export type ChatSessionRef = Pick<ChatSession, 'id' | 'token'>;
+
 export type ChatEvent =
   | { type: 'message'; message: ChatMessage }
   | { type: 'state'; state: ChatState; queuePosition?: number }
@@ -157,9 +160,9 @@ export interface SupportAdapter {
   addComment(number: string, contact: string, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
   listArticles(options?: RequestOptions): Promise<Article[]>;
   createChatSession(options?: RequestOptions): Promise<ChatSession>;
-  sendChatMessage(session: ChatSession, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage>;
+  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage>;
   /** Subscribes to the session's events; returns a function that unsubscribes. */
   subscribeChat(session: ChatSession, onEvent: (event: ChatEvent) => void, afterSeq?: number): () => void;
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession>;
-  rateChat(session: ChatSession, score: number, comment?: string, options?: RequestOptions): Promise<void>;
+  rateChat(session: ChatSessionRef, score: number, comment?: string, options?: RequestOptions): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { OutboxKind, OutboxKinds } from './senders/registry.js';
 
 /** A file kept in IndexedDB: contents as ArrayBuffer (WebKit still fails on some Blobs). */
 export interface StoredFile {
@@ -7,7 +8,12 @@ export interface StoredFile {
   data: ArrayBuffer;
 }
 
-export type RecordState = 'queued' | 'rejected' | 'expired';
+/**
+ * `queued`: waiting or being sent; `rejected`: refused by the server (the user corrects it);
+ * `expired`: older than the retention; `failed`: its sender threw something that is not an
+ * AdapterError (a bug): set aside with the error so it never blocks the queue.
+ */
+export type RecordState = 'queued' | 'rejected' | 'expired' | 'failed';
 
 export interface LastError {
   kind: string;
@@ -36,10 +42,14 @@ export interface OutboxRecord<P = unknown> {
   kind: string;
   /** Which backend it is for (the endpoint), so a drainer only sends its own. */
   target: string;
-  /** Which form or view wrote it (to show it there again). */
+  /**
+   * Which form or view wrote it (to show it there again), and the unit of order: records of one
+   * owner (a chat session, a ticket) are delivered one at a time in the order written.
+   */
   owner: string;
   payload: P;
   files: FileInfo[];
+  /** When it was written; unique and increasing within its owner, so also the owner's write order. */
   createdAt: number;
   attempts: number;
   nextAttemptAt: number;
@@ -61,19 +71,27 @@ export interface Draft {
   expiresAt: number;
 }
 
-/** What a delivered request leaves behind until its page shows it: the number, no personal data. */
-export interface Receipt {
+/** What a delivered request leaves behind until its page shows it: no personal data. */
+export interface ReceiptOf<K extends OutboxKind> {
   id: string;
   owner: string;
-  kind: string;
+  kind: K;
   summary: string;
-  number: string;
+  /** What the user is shown for it (the ticket number); empty for kinds whose sender has no `label`. */
+  label: string;
   deliveredAt: number;
-  result: unknown;
+  result: OutboxKinds[K]['result'];
 }
 
+/** A receipt of any kind, discriminated by `kind` (so `receipt.kind === 'ticket'` types `result`). */
+export type Receipt<K extends OutboxKind = OutboxKind> = K extends OutboxKind ? ReceiptOf<K> : never;
+
 export interface KitDb extends DBSchema {
-  outbox: { key: string; value: OutboxRecord; indexes: { 'by-target': string; 'by-owner': string; 'by-due': [string, number] } };
+  outbox: {
+    key: string;
+    value: OutboxRecord;
+    indexes: { 'by-target': string; 'by-owner': string; 'by-due': [string, number]; 'by-owner-order': [string, string, number, string] };
+  };
   files: { key: string; value: FileRow; indexes: { 'by-record': string } };
   drafts: { key: string; value: Draft };
   receipts: { key: string; value: Receipt; indexes: { 'by-owner': string } };
@@ -86,8 +104,12 @@ export const DB_NAME = 'gu-support-kit';
  *     leases or states.
  * 2 — file bytes moved to their own `files` store (a queue scan must not read megabytes),
  *     retention (`expiresAt`), leases and states, the target/owner/due indexes, and `receipts`.
+ * 3 — records of any kind (chat messages, replies) share the queue: the `by-owner-order` index
+ *     ([target, owner, createdAt, id]) finds each owner's oldest waiting record, which must go
+ *     before the owner's others; receipts' `number` became `label` (not every kind has a number);
+ *     the `failed` state (a sender's bug sets its record aside).
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const DEFAULT_RETENTION_MS = 7 * 86_400_000;
 
 export interface OpenHandlers {
@@ -131,6 +153,14 @@ export function openKitDb(handlers: OpenHandlers = {}, retentionMs = DEFAULT_RET
         for (let cursor = await drafts.openCursor(); cursor; cursor = await cursor.continue()) {
           const old = cursor.value as Partial<Draft> & { key: string; savedAt: number };
           cursor.update({ files: [], values: {}, ...old, expiresAt: old.savedAt + retentionMs } as Draft);
+        }
+      }
+      if (oldVersion < 3) {
+        tx.objectStore('outbox').createIndex('by-owner-order', ['target', 'owner', 'createdAt', 'id']);
+        const receipts = tx.objectStore('receipts');
+        for (let cursor = await receipts.openCursor(); cursor; cursor = await cursor.continue()) {
+          const { number, ...old } = cursor.value as unknown as Omit<Receipt, 'label'> & { number: string };
+          cursor.update({ ...old, label: number } as Receipt);
         }
       }
     },

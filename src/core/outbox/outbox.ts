@@ -1,27 +1,19 @@
 import type { IDBPDatabase } from 'idb';
-import { isAdapterError } from '../adapter/errors.js';
 import type { SupportAdapter } from '../adapter/types.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import type { BackoffOptions } from './backoff.js';
+import { ownerRange } from './claim.js';
 import { DEFAULT_RETENTION_MS, openKitDb, type KitDb, type OutboxRecord, type Receipt, type StoredFile } from './db.js';
-
-/** Delivers one record (with its files' bytes) through the adapter; returns the result and the number to show. */
-export type Sender = (adapter: SupportAdapter, record: OutboxRecord, files: StoredFile[]) => Promise<{ number: string; result: unknown }>;
-
-export type OutboxEvent =
-  | { type: 'queued'; record: OutboxRecord }
-  | { type: 'retrying'; record: OutboxRecord }
-  | { type: 'delivered'; record: OutboxRecord; receipt: Receipt }
-  | { type: 'rejected'; record: OutboxRecord }
-  | { type: 'expired'; record: OutboxRecord }
-  | { type: 'changed' }
-  /** Storage failed while draining (the database was deleted, the disk is gone): nothing was sent wrongly. */
-  | { type: 'error'; error: unknown };
+import { Drainer } from './drainer.js';
+import { eventMatches, type OutboxEvent, type OutboxEventFilter } from './events.js';
+import { senderMap, type AnySender, type OutboxKind, type OutboxKinds, type SenderRegistry } from './senders/registry.js';
+import { filesOf, removeRecord } from './store.js';
 
 export interface OutboxOptions {
   adapter: SupportAdapter;
   /** Identifies the backend; records of other targets are left to their own drainers. */
   target: string;
-  senders: Record<string, Sender>;
+  /** The kinds this outbox delivers (usually `shippedSenders`); records of other kinds wait for a page or worker that has theirs. */
+  senders: SenderRegistry;
   retentionMs?: number;
   /** How long a tab may hold a record while sending before another tab may take it over. */
   leaseMs?: number;
@@ -45,26 +37,35 @@ async function requestBackgroundSync(): Promise<void> {
 }
 
 /**
- * Requests written to IndexedDB before any network call and delivered exactly once:
- * one tab drains at a time (Web Locks; a per-record lease where Web Locks are missing or a tab
- * dies mid-send), each record keeps one Idempotency-Key for all its attempts, and retries back
- * off (honouring Retry-After). Other tabs hear about changes through BroadcastChannel.
+ * Requests of any kind (tickets, chat messages, …) written to IndexedDB before any network call
+ * and delivered exactly once by a `Drainer`: one tab at a time, each record with one
+ * Idempotency-Key for all its attempts, each owner's records in the order written. Triggers:
+ * `drain()` (call it once you listen), the `online` event, tab visibility, other tabs
+ * (BroadcastChannel) and the drainer's timer. On a page, share one per target: `acquireOutbox`.
  */
 export class Outbox {
   private readonly listeners = new Set<(event: OutboxEvent) => void>();
   private readonly channel: BroadcastChannel | null = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  private timer?: ReturnType<typeof setTimeout>;
-  private draining?: Promise<void>;
-  private closed = false;
+  private readonly senders: Map<string, AnySender>;
+  private readonly drainer: Drainer;
   private readonly retentionMs: number;
-  private readonly leaseMs: number;
 
   private constructor(
     private readonly db: IDBPDatabase<KitDb>,
     private readonly options: OutboxOptions,
   ) {
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
-    this.leaseMs = options.leaseMs ?? 60_000;
+    this.senders = senderMap(options.senders);
+    this.drainer = new Drainer({
+      db,
+      target: options.target,
+      adapter: options.adapter,
+      senders: this.senders,
+      leaseMs: options.leaseMs ?? 60_000,
+      backoff: options.backoff,
+      emit: (event) => this.emit(event),
+      announce: () => this.announce(),
+    });
     this.channel?.addEventListener('message', () => {
       this.emit({ type: 'changed' });
       void this.drain();
@@ -102,9 +103,16 @@ export class Outbox {
     if (typeof document === 'undefined' || document.visibilityState !== 'hidden') void this.drain();
   };
 
-  on(listener: (event: OutboxEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** Adds senders for kinds this outbox does not deliver yet (a kind already registered keeps its sender). */
+  addSenders(registry: SenderRegistry): void {
+    for (const [kind, sender] of senderMap(registry)) if (!this.senders.has(kind)) this.senders.set(kind, sender);
+  }
+
+  /** Listens to every event, or only to those about records of one owner and/or some kinds (see `eventMatches`). */
+  on(listener: (event: OutboxEvent) => void, filter?: OutboxEventFilter): () => void {
+    const heard = filter ? (event: OutboxEvent) => eventMatches(event, filter) && listener(event) : listener;
+    this.listeners.add(heard);
+    return () => this.listeners.delete(heard);
   }
 
   private emit(event: OutboxEvent): void {
@@ -119,32 +127,33 @@ export class Outbox {
    * Stores a request (with its files) before anything is sent. Throws the storage error
    * (QuotaExceededError and the like) so the caller can offer another way: nothing is lost silently.
    */
-  async enqueue<P>(kind: string, owner: string, payload: P, files: StoredFile[], summary: string): Promise<OutboxRecord<P>> {
+  async enqueue<K extends OutboxKind>(kind: K, owner: string, payload: OutboxKinds[K]['payload'], files: StoredFile[], summary: string): Promise<OutboxRecord<OutboxKinds[K]['payload']>> {
+    const { target } = this.options;
     const now = Date.now();
     const id = crypto.randomUUID();
-    const record: OutboxRecord<P> = {
+    // One transaction: the record and its files are stored together or not at all.
+    const tx = this.db.transaction(['outbox', 'files'], 'readwrite');
+    const outbox = tx.objectStore('outbox');
+    // After the owner's last record even when written in the same millisecond: createdAt is the owner's order.
+    const last = await outbox.index('by-owner-order').openKeyCursor(ownerRange(target, owner), 'prev');
+    const createdAt = Math.max(now, (last?.key[2] ?? 0) + 1);
+    const record: OutboxRecord<OutboxKinds[K]['payload']> = {
       id,
       kind,
-      target: this.options.target,
+      target,
       owner,
       payload,
       files: files.map(({ name, type, data }) => ({ name, type, size: data.byteLength })),
-      createdAt: now,
+      createdAt,
       attempts: 0,
-      nextAttemptAt: now,
+      nextAttemptAt: createdAt,
       leaseUntil: 0,
       state: 'queued',
-      expiresAt: now + this.retentionMs,
+      expiresAt: createdAt + this.retentionMs,
       summary,
     };
-    // One transaction: the record and its files are stored together or not at all.
-    const tx = this.db.transaction(['outbox', 'files'], 'readwrite');
-    await Promise.all([
-      tx.objectStore('outbox').put(record as OutboxRecord),
-      ...files.map((file, i) => tx.objectStore('files').put({ ...file, key: `${id}:${i}`, recordId: id })),
-      tx.done,
-    ]);
-    this.emit({ type: 'queued', record: record as OutboxRecord });
+    await Promise.all([outbox.put(record), ...files.map((file, i) => tx.objectStore('files').put({ ...file, key: `${id}:${i}`, recordId: id })), tx.done]);
+    this.emit({ type: 'queued', record });
     this.announce();
     void requestBackgroundSync();
     return record;
@@ -158,126 +167,21 @@ export class Outbox {
     return this.db.getAllFromIndex('receipts', 'by-owner', owner);
   }
 
-  /** The user has seen the delivered number: forget it. */
+  /** The user has seen the delivered result: forget it. */
   async acknowledge(receiptId: string): Promise<void> {
     await this.db.delete('receipts', receiptId);
   }
 
   /** The bytes of a record's files, in their order. */
-  async filesOf(id: string): Promise<StoredFile[]> {
-    const rows = await this.db.getAllFromIndex('files', 'by-record', id);
-    return rows.sort((a, b) => a.key.localeCompare(b.key, undefined, { numeric: true })).map(({ name, type, data }) => ({ name, type, data }));
-  }
-
-  /** Deletes a record and its files in one transaction. */
-  private async remove(id: string, receipt?: Receipt): Promise<void> {
-    const tx = this.db.transaction(['outbox', 'files', 'receipts'], 'readwrite');
-    const files = tx.objectStore('files');
-    const keys = await files.index('by-record').getAllKeys(id);
-    await Promise.all([tx.objectStore('outbox').delete(id), ...keys.map((key) => files.delete(key)), receipt && tx.objectStore('receipts').put(receipt), tx.done]);
+  filesOf(id: string): Promise<StoredFile[]> {
+    return filesOf(this.db, id);
   }
 
   /** Withdraws a request that has not been delivered; a request being sent right now may still arrive. */
   async cancel(id: string): Promise<void> {
-    await this.remove(id);
+    await removeRecord(this.db, id);
     this.emit({ type: 'changed' });
     this.announce();
-  }
-
-  /**
-   * Sends every due record of this target, one tab at a time; resolves when this round is over.
-   * Never rejects: storage failures are reported as an `error` event (none after `close()`).
-   */
-  drain(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    this.draining ??= this.withLock((holdsLock) => this.drainRound(holdsLock))
-      .catch((error: unknown) => {
-        if (!this.closed) this.emit({ type: 'error', error });
-      })
-      .finally(() => {
-        this.draining = undefined;
-        if (!this.closed) void this.schedule().catch(() => undefined);
-      });
-    return this.draining;
-  }
-
-  /**
-   * Runs `work` in the one tab holding the drain lock. Holding it means no live tab is sending
-   * these records, so a lease left by a tab that closed mid-send is stale and may be ignored.
-   * Without Web Locks (old Safari) the leases alone keep tabs apart.
-   */
-  private async withLock(work: (holdsLock: boolean) => Promise<void>): Promise<void> {
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (!locks) return work(false);
-    await locks.request(`${CHANNEL}:${this.db.name}:${this.options.target}`, { ifAvailable: true }, async (lock) => {
-      if (lock) await work(true);
-    });
-  }
-
-  private async drainRound(holdsLock: boolean): Promise<void> {
-    for (;;) {
-      const record = await this.claimNext(holdsLock);
-      if (!record) return;
-      await this.deliver(record);
-      if (this.closed) return;
-    }
-  }
-
-  /**
-   * Takes the due record that has waited longest, in one transaction so two tabs cannot take the
-   * same one. Walks the (target, nextAttemptAt) index up to now: records are light, files apart.
-   */
-  private async claimNext(ignoreLeases: boolean): Promise<OutboxRecord | undefined> {
-    const now = Date.now();
-    const tx = this.db.transaction('outbox', 'readwrite');
-    const range = IDBKeyRange.bound([this.options.target, -Infinity], [this.options.target, now]);
-    let due: OutboxRecord | undefined;
-    for (let cursor = await tx.store.index('by-due').openCursor(range); cursor; cursor = await cursor.continue()) {
-      const r = cursor.value;
-      if (r.state === 'queued' && (ignoreLeases || r.leaseUntil <= now) && r.expiresAt > now) {
-        due = { ...r, leaseUntil: now + this.leaseMs, attempts: r.attempts + 1 };
-        await cursor.update(due);
-        break;
-      }
-    }
-    await tx.done;
-    return due;
-  }
-
-  private async deliver(record: OutboxRecord): Promise<void> {
-    const sender = this.options.senders[record.kind];
-    if (!sender) throw new Error(`No sender for outbox records of kind ${record.kind}`);
-    try {
-      const { number, result } = await sender(this.options.adapter, record, await this.filesOf(record.id));
-      const receipt: Receipt = { id: record.id, owner: record.owner, kind: record.kind, summary: record.summary, number, deliveredAt: Date.now(), result };
-      await this.remove(record.id, receipt); // the request and its files leave the browser
-      this.emit({ type: 'delivered', record, receipt });
-    } catch (error) {
-      if (!isAdapterError(error)) {
-        await this.release(record, { nextAttemptAt: Date.now() + backoffDelay(record.attempts, this.options.backoff), lastError: { kind: 'server', message: String(error) } });
-        this.emit({ type: 'retrying', record });
-        return;
-      }
-      const lastError = { kind: error.kind, message: error.message, ...(error.fieldErrors.length ? { fieldErrors: error.fieldErrors } : {}) };
-      if (error.retryable) {
-        const wait = Math.max(backoffDelay(record.attempts, this.options.backoff), error.details.retryAfterMs ?? 0);
-        const updated = await this.release(record, { nextAttemptAt: Date.now() + wait, lastError });
-        this.emit({ type: 'retrying', record: updated });
-      } else {
-        const updated = await this.release(record, { state: 'rejected', lastError });
-        this.emit({ type: 'rejected', record: updated });
-      }
-    }
-    this.announce();
-  }
-
-  private async release(record: OutboxRecord, change: Partial<OutboxRecord>): Promise<OutboxRecord> {
-    const updated = { ...record, ...change, leaseUntil: 0 };
-    // The user may have cancelled it meanwhile: do not bring it back.
-    const tx = this.db.transaction('outbox', 'readwrite');
-    if (await tx.store.get(record.id)) await tx.store.put(updated);
-    await tx.done;
-    return updated;
   }
 
   /** Lets the user correct a refused request: takes it (and its files) out of the outbox. */
@@ -289,13 +193,21 @@ export class Outbox {
     return { record, files };
   }
 
-  /** Puts a refused or expired record back in the queue unchanged (same Idempotency-Key). */
+  /** Puts a refused, expired or failed record back in the queue unchanged (same Idempotency-Key, same place in its owner's order). */
   async retry(id: string): Promise<void> {
     const record = await this.db.get('outbox', id);
     if (!record) return;
     await this.db.put('outbox', { ...record, state: 'queued', nextAttemptAt: 0, leaseUntil: 0, expiresAt: Date.now() + this.retentionMs });
     this.announce();
     void this.drain();
+  }
+
+  /**
+   * Sends every due record of this target it has a sender for, one tab at a time; resolves when
+   * this round is over. Never rejects: storage failures are reported as an `error` event.
+   */
+  drain(): Promise<void> {
+    return this.drainer.drain();
   }
 
   /** Marks requests older than the retention as expired: shown to the user, never sent stale. */
@@ -310,22 +222,8 @@ export class Outbox {
     }
   }
 
-  /** Wakes up for the next due record (the timer trigger; online/visibility/other tabs also wake it). */
-  private async schedule(): Promise<void> {
-    clearTimeout(this.timer);
-    if (this.closed) return;
-    const now = Date.now();
-    const queued = (await this.db.getAllFromIndex('outbox', 'by-target', this.options.target)).filter((r) => r.state === 'queued');
-    if (!queued.length) return;
-    // With Web Locks a lease only matters to its own (possibly closed) tab, so do not wait for it.
-    const leasesMatter = typeof navigator === 'undefined' || !navigator.locks;
-    const next = Math.min(...queued.map((r) => (leasesMatter ? Math.max(r.nextAttemptAt, r.leaseUntil) : r.nextAttemptAt)));
-    this.timer = setTimeout(() => void this.drain(), Math.max(250, next - now));
-  }
-
   close(): void {
-    this.closed = true;
-    clearTimeout(this.timer);
+    this.drainer.close();
     this.channel?.close();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onOnline);

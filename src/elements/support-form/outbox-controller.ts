@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SupportAdapter } from '../../core/adapter/types.js';
-import type { Drafts, Outbox, OutboxEvent, OutboxRecord, Receipt } from '../../core/outbox/index.js';
+import type { Drafts, OutboxEvent, OutboxLease, OutboxRecord, Receipt, SharedOutbox } from '../../core/outbox/index.js';
 import { lazy } from '../../core/lazy.js';
 
 /** The outbox code arrives right after the form renders (it is not needed for the first paint). */
@@ -9,12 +9,12 @@ export const loadOutbox = lazy(() => import('../../core/outbox/index.js'));
 export type StorageProblem = '' | 'unavailable' | 'blocked';
 
 /**
- * Connects a form to the offline outbox and drafts in IndexedDB: opens them for the form's
- * adapter, keeps the list of this form's queued requests and delivered receipts, and passes
+ * Connects a form to the page's shared outbox for its target (`acquireOutbox`) and to drafts in
+ * IndexedDB, keeps the list of this form's queued requests and delivered receipts, and passes
  * outbox events on. Where storage is unavailable it says so and the form sends directly.
  */
 export class OutboxController implements ReactiveController {
-  outbox?: Outbox;
+  outbox?: SharedOutbox;
   drafts?: Drafts;
   problem: StorageProblem = '';
   records: OutboxRecord[] = [];
@@ -22,6 +22,7 @@ export class OutboxController implements ReactiveController {
   /** Resolves when the outbox is open or known to be unavailable. */
   ready: Promise<void> = Promise.resolve();
   private adapter?: SupportAdapter;
+  private lease?: OutboxLease;
   private unsubscribe?: () => void;
 
   constructor(
@@ -33,7 +34,10 @@ export class OutboxController implements ReactiveController {
     host.addController(this);
   }
 
-  /** (Re)opens the outbox for this adapter; `target` names the backend (its endpoint). */
+  /**
+   * (Re)opens the outbox for this adapter; `target` names the backend (its endpoint). Another
+   * element on the page already using this target's outbox keeps its adapter (the first one wins).
+   */
   connect(adapter: SupportAdapter | undefined, target: string): void {
     if (!adapter || adapter === this.adapter) return;
     this.adapter = adapter;
@@ -44,18 +48,19 @@ export class OutboxController implements ReactiveController {
 
   private async open(adapter: SupportAdapter, target: string, blocked: () => void): Promise<void> {
     try {
-      const { Outbox, Drafts, sendTicket } = await loadOutbox();
-      const outbox = await Outbox.open({
+      const { acquireOutbox, Drafts } = await loadOutbox();
+      const lease = await acquireOutbox({
         adapter,
         target,
-        senders: { ticket: sendTicket },
         retentionMs: this.retentionMs(),
         onBlocked: () => {
           this.setProblem('blocked');
           blocked();
         },
       });
-      if (this.adapter !== adapter) return outbox.close(); // replaced meanwhile
+      if (this.adapter !== adapter) return lease.release(); // replaced meanwhile
+      const { outbox } = lease;
+      this.lease = lease;
       this.outbox = outbox;
       this.drafts = await Drafts.open(this.retentionMs());
       this.problem = '';
@@ -94,8 +99,9 @@ export class OutboxController implements ReactiveController {
 
   private close(): void {
     this.unsubscribe?.();
-    this.outbox?.close();
+    this.lease?.release();
     this.drafts?.close();
+    this.lease = undefined;
     this.outbox = undefined;
     this.drafts = undefined;
   }

@@ -1,0 +1,16 @@
+import { chatMessageSender } from './chat-message.js';
+import { chatRatingSender } from './chat-rating.js';
+import type { SenderRegistry } from './registry.js';
+import { ticketSender } from './ticket.js';
+
+export type { OutboxKind, OutboxKinds, Sender, SenderRegistry } from './registry.js';
+export type { ChatMessagePayload } from './chat-message.js';
+export type { ChatRatingPayload } from './chat-rating.js';
+export { chatMessageSender, chatRatingSender, ticketSender };
+
+/** Every sender the kit ships: what pages and the service-worker drain register. */
+export const shippedSenders: SenderRegistry = {
+  ticket: ticketSender,
+  'chat-message': chatMessageSender,
+  'chat-rating': chatRatingSender,
+};
