@@ -323,6 +323,20 @@ describe('<gu-support-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('inside a provider, what is queued goes through the provider\'s adapter, whichever element opened the outbox', async () => {
+    const providerAdapter = new MemoryAdapter();
+    const provider = await fixture(html`<gu-support-provider .adapter=${providerAdapter}><gu-support-form draft-key="provider-a"></gu-support-form><gu-support-form draft-key="provider-b"></gu-support-form></gu-support-provider>`);
+    const [first, second] = [...provider.querySelectorAll('gu-support-form')];
+    await first!.updateComplete;
+    await second!.updateComplete;
+    await until(() => Boolean(first!.behaviour?.delivery.store.outbox && second!.behaviour?.delivery.store.outbox));
+    expect(first!.behaviour!.delivery.store.outbox).to.equal(second!.behaviour!.delivery.store.outbox); // one outbox, one drainer
+    await fillValid(second!, 'Через поставщика');
+    await submit(second!);
+    await until(() => Boolean(second!.shadowRoot!.querySelector('.success')));
+    expect([...providerAdapter.tickets.values()].map((t) => t.title)).to.deep.equal(['Через поставщика']);
+  });
+
   it('switches to the low-vision theme from the provider and passes axe', async () => {
     const provider = await fixture(html`<gu-support-provider theme="low-vision" .adapter=${new MemoryAdapter()}><gu-support-form></gu-support-form></gu-support-provider>`);
     const el = provider.querySelector('gu-support-form')!;

@@ -2,6 +2,8 @@ import { ReactiveElement, css, type PropertyDeclarations } from '@lit/reactive-e
 import { ContextProvider } from '@lit/context';
 import { adapterContext } from '../../context/adapter.js';
 import { configContext, type KitConfig } from '../../context/config.js';
+import { outboxContext, type OutboxSource } from '../../context/outbox.js';
+import { lazy } from '../../core/lazy.js';
 import type { SupportAdapter } from '../../core/adapter/types.js';
 import { LazyRestAdapter } from '../../core/adapter/lazy-rest.js';
 import { tokens } from '../../theme/tokens.js';
@@ -58,13 +60,22 @@ export class GuSupportProvider extends ReactiveElement {
 
   private rest?: { key: string; adapter: LazyRestAdapter };
 
+  /** Everything queued inside this provider goes through its adapter to its endpoint. */
+  private readonly outbox: OutboxSource = (options) =>
+    loadOutbox().then(({ acquireOutbox }) => acquireOutbox({ ...options, adapter: this.activeAdapter ?? options.adapter, target: this.endpoint ?? options.target }));
+  protected readonly outboxProvider = new ContextProvider(this, { context: outboxContext, initialValue: this.outbox });
+
   protected override willUpdate(): void {
     const lang = this.getAttribute('lang') ?? undefined;
     // One adapter per configuration, so the elements do not reload on unrelated updates.
     const key = `${this.endpoint}|${lang}|${Boolean(this.getToken)}`;
     if (this.endpoint && this.rest?.key !== key) this.rest = { key, adapter: new LazyRestAdapter({ endpoint: this.endpoint, lang, getToken: this.getToken }) };
-    this.adapterProvider.setValue(this.adapter ?? (this.endpoint ? this.rest?.adapter : undefined));
+    this.adapterProvider.setValue(this.activeAdapter);
     this.configProvider.setValue({ endpoint: this.endpoint, appVersion: this.appVersion });
+  }
+
+  private get activeAdapter(): SupportAdapter | undefined {
+    return this.adapter ?? (this.endpoint ? this.rest?.adapter : undefined);
   }
 
   static override get observedAttributes(): string[] {
@@ -83,6 +94,8 @@ export class GuSupportProvider extends ReactiveElement {
     return root;
   }
 }
+
+const loadOutbox = lazy(() => import('../../core/outbox/service.js'));
 
 define('gu-support-provider', GuSupportProvider);
 

@@ -181,7 +181,7 @@ export class GuSupportForm extends GuKitElement {
     const adapter = this.backend.adapter;
     // A removed form may still update once: it must not open storage (and drain) again.
     const delivery = this.behaviour?.delivery;
-    if (delivery && !this.noStorage && this.isConnected) delivery.store.connect(adapter, this.backend.target);
+    if (delivery && !this.noStorage && this.isConnected) delivery.store.connect(adapter, this.backend.target, this.backend.outboxSource);
     if (delivery && adapter && !this.noStorage && this.isConnected && !this.draftChecked) {
       this.draftChecked = true;
       void delivery.store.ready.then(() => this.behaviour?.restoreDraft());

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SupportAdapter } from '../../core/adapter/types.js';
 import type { Drafts, OutboxEvent, OutboxLease, OutboxRecord, Receipt, SharedOutbox } from '../../core/outbox/index.js';
 import { lazy } from '../../core/lazy.js';
+import type { OutboxSource } from '../../context/outbox.js';
 
 /** The outbox code arrives right after the form renders (it is not needed for the first paint). */
 export const loadOutbox = lazy(() => import('../../core/outbox/index.js'));
@@ -35,21 +36,22 @@ export class OutboxController implements ReactiveController {
   }
 
   /**
-   * (Re)opens the outbox for this adapter; `target` names the backend (its endpoint). Another
-   * element on the page already using this target's outbox keeps its adapter (the first one wins).
+   * (Re)opens the outbox for this adapter; `target` names the backend (its endpoint). Inside a
+   * provider its `source` decides the adapter; otherwise another element on the page already
+   * using this target's outbox keeps its adapter (the first one wins).
    */
-  connect(adapter: SupportAdapter | undefined, target: string): void {
+  connect(adapter: SupportAdapter | undefined, target: string, source?: OutboxSource): void {
     if (!adapter || adapter === this.adapter) return;
     this.adapter = adapter;
     this.close();
     // Ready when open, or as soon as it is known to be blocked: the form must not wait for an old tab.
-    this.ready = new Promise((resolve) => void this.open(adapter, target, resolve).finally(resolve));
+    this.ready = new Promise((resolve) => void this.open(adapter, target, source, resolve).finally(resolve));
   }
 
-  private async open(adapter: SupportAdapter, target: string, blocked: () => void): Promise<void> {
+  private async open(adapter: SupportAdapter, target: string, source: OutboxSource | undefined, blocked: () => void): Promise<void> {
     try {
       const { acquireOutbox, Drafts } = await loadOutbox();
-      const lease = await acquireOutbox({
+      const lease = await (source ?? acquireOutbox)({
         adapter,
         target,
         retentionMs: this.retentionMs(),

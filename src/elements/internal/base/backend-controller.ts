@@ -2,6 +2,7 @@ import type { ReactiveElement } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { adapterContext } from '../../../context/adapter.js';
 import { configContext, type KitConfig } from '../../../context/config.js';
+import { outboxContext, type OutboxSource } from '../../../context/outbox.js';
 import { LazyRestAdapter } from '../../../core/adapter/lazy-rest.js';
 import type { SupportAdapter } from '../../../core/adapter/types.js';
 
@@ -20,11 +21,13 @@ export interface BackendHost extends ReactiveElement {
 export class BackendController {
   private readonly adapterConsumer: ContextConsumer<typeof adapterContext, BackendHost>;
   private readonly configConsumer: ContextConsumer<typeof configContext, BackendHost>;
+  private readonly outboxConsumer: ContextConsumer<typeof outboxContext, BackendHost>;
   private rest?: { key: string; adapter: LazyRestAdapter };
 
   constructor(private readonly host: BackendHost) {
     this.adapterConsumer = new ContextConsumer(host, { context: adapterContext, subscribe: true });
     this.configConsumer = new ContextConsumer(host, { context: configContext, subscribe: true });
+    this.outboxConsumer = new ContextConsumer(host, { context: outboxContext, subscribe: true });
   }
 
   /** The provider's settings, empty outside a provider. */
@@ -42,6 +45,14 @@ export class BackendController {
       return this.rest.adapter;
     }
     return this.adapterConsumer.value;
+  }
+
+  /**
+   * The provider's outbox source when the element uses the provider's backend; an element with
+   * its own `adapter` or `endpoint` uses the page-level default for its own target.
+   */
+  get outboxSource(): OutboxSource | undefined {
+    return this.host.adapter || this.host.endpoint ? undefined : this.outboxConsumer.value;
   }
 
   /** Names the backend whose stored requests this page's outbox sends: its endpoint, or `adapter`. */
