@@ -74,7 +74,7 @@ export interface FaqIndex {
 const SYNONYM_FACTOR = 0.85;
 /** An article that carries the very error code asked for comes first. */
 const CODE_BONUS = 1000;
-const CACHE_MAX = 500;
+const CACHE_MAX = 2000;
 
 interface QueryWord {
   word: string;
@@ -89,6 +89,7 @@ class Index implements FaqIndex {
   private readonly synonyms = new Map<string, string[][]>();
   private readonly codes = new Map<string, number[]>();
   private readonly matchCache = new Map<string, TermMatches>();
+  private readonly buffers: Float32Array[] = [];
 
   constructor(
     readonly articles: readonly Article[],
@@ -157,15 +158,20 @@ class Index implements FaqIndex {
     }
   }
 
+  /** Zeroed scratch arrays, one per article, kept between queries (no garbage per keystroke). */
+  private scratch(count: number): Float32Array[] {
+    const n = this.articles.length;
+    while (this.buffers.length < count) this.buffers.push(new Float32Array(n));
+    for (let i = 0; i < count; i++) this.buffers[i]!.fill(0);
+    return this.buffers.slice(0, count);
+  }
+
   search(query: string, options: FaqSearchOptions = {}): FaqResult[] {
     const limit = options.limit ?? 10;
     const words = this.words(query);
     if (!words.length || limit <= 0) return [];
     const n = this.articles.length;
-    const total = new Float32Array(n);
-    const covered = new Uint8Array(n);
-    const slot = new Float32Array(n);
-    const part = new Float32Array(n);
+    const [total, covered, slot, part, sum, hits] = this.scratch(6) as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
     const slots = this.slots(words);
     for (const alternatives of slots) {
       slot.fill(0);
@@ -173,8 +179,8 @@ class Index implements FaqIndex {
         const weight = a === 0 ? 1 : SYNONYM_FACTOR;
         if (phrase.length === 1) return this.scoreWord(phrase[0]!, slot, weight);
         // A phrase counts where all its words are, as the mean of their scores.
-        const sum = new Float32Array(n);
-        const hits = new Uint8Array(n);
+        sum.fill(0);
+        hits.fill(0);
         for (const word of phrase) {
           part.fill(0);
           this.scoreWord(word, part, 1);
@@ -194,18 +200,30 @@ class Index implements FaqIndex {
     }
     for (const w of words) for (const d of this.codes.get(w.word) ?? []) total[d] = total[d]! + CODE_BONUS;
 
-    const ranked: [number, number][] = [];
+    // The best `limit` articles, kept sorted while scanning (no array of every match to sort).
+    const top: number[] = [];
+    const topScores: number[] = [];
     for (let d = 0; d < n; d++) {
-      if (total[d] === 0 || (options.category && this.articles[d]!.category !== options.category)) continue;
+      if (total[d] === 0) continue;
       const coverage = covered[d]! / slots.length;
-      ranked.push([d, total[d]! * coverage * coverage + (this.articles[d]!.popularity ?? 0) * 1e-3]);
+      const score = total[d]! * coverage * coverage + (this.articles[d]!.popularity ?? 0) * 1e-3;
+      if (top.length === limit && score <= topScores[limit - 1]!) continue;
+      if (options.category && this.articles[d]!.category !== options.category) continue;
+      let i = Math.min(top.length, limit - 1);
+      while (i > 0 && topScores[i - 1]! < score) i--;
+      top.splice(i, 0, d);
+      topScores.splice(i, 0, score);
+      if (top.length > limit) {
+        top.pop();
+        topScores.pop();
+      }
     }
-    ranked.sort((a, b) => b[1] - a[1]);
+    const ranked = top.map((d, i) => [d, topScores[i]!] as const);
 
     const matched = new Set<number>();
     for (const alternatives of slots) for (const phrase of alternatives) for (const w of phrase) for (const t of w.matches.keys()) matched.add(t);
     const isMatch = (word: string) => matched.has(this.termIds.get(stem(word)) ?? -1) || matched.has(this.termIds.get(word) ?? -1);
-    return ranked.slice(0, limit).map(([d, score]) => {
+    return ranked.map(([d, score]) => {
       const article = this.articles[d]!;
       return { ...hit(article), score: Math.round(score * 100) / 100, titleHighlights: highlight(article.title, isMatch).highlights, snippet: snippet(article.body, isMatch) };
     });

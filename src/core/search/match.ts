@@ -5,6 +5,7 @@ import { fuzzyTerms, prefixRange } from './vocabulary.js';
 /** How much a kind of match counts against an exact one (1). */
 export const FACTOR = { morph: 0.75, prefixMax: 0.9, typo1: 0.55, typo2: 0.4, typoPrefix: 0.45, layout: 0.95 } as const;
 const PREFIX_TERMS_MAX = 60;
+const TERMS_MAX = 24;
 
 /** Terms one query word reaches, each with the factor of its best kind of match. */
 export type TermMatches = Map<number, number>;
@@ -49,12 +50,16 @@ export function matchWord(index: Postings, termIds: ReadonlyMap<string, number>,
     if (range.length > PREFIX_TERMS_MAX) range = range.sort((a, b) => offsets[b + 1]! - offsets[b]! - (offsets[a + 1]! - offsets[a]!)).slice(0, PREFIX_TERMS_MAX);
     for (const t of range) add(found, t, Math.min(FACTOR.prefixMax, 0.5 + (0.5 * word.length) / terms[t]!.length));
   }
-  const budget = typoBudget(word.length);
+  // A word the index has as it is was not mistyped: looking for typos would only add noise (and time).
+  const budget = found.size && [...found.values()].includes(1) ? 0 : typoBudget(word.length);
   if (budget > 0) {
     for (const [t, edits] of fuzzyTerms(terms, s, budget)) if (edits > 0) add(found, t, edits === 1 ? FACTOR.typo1 : FACTOR.typo2);
     if (typing) for (const [t, edits] of fuzzyTerms(terms, word, budget, true)) if (edits > 0) add(found, t, FACTOR.typoPrefix);
   }
-  return found;
+  if (found.size <= TERMS_MAX) return found;
+  // Keep the closest matches (then the commonest terms): scores of the rest would not change the order.
+  const kept = [...found].sort((a, b) => b[1] - a[1] || offsets[b[0] + 1]! - offsets[b[0]]! - (offsets[a[0] + 1]! - offsets[a[0]]!)).slice(0, TERMS_MAX);
+  return new Map(kept);
 }
 
 /** The best factor among a word's matches: how sure we are the word means something here. */

@@ -39,13 +39,21 @@ export function fuzzyTerms(terms: readonly string[], query: string, max: number,
   const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
   let previous = '';
   let valid = 0; // rows[0..valid] hold for `previous`
-  let i = 0;
-  while (i < terms.length) {
+  let dead = 0; // `previous` went too far at this depth (0: it did not)
+  let deadBest = Infinity;
+  for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
-    const from = Math.min(sharedPrefix(previous, term), valid);
+    const shared = sharedPrefix(previous, term);
+    if (dead && shared >= dead) {
+      // It starts with the beginning that was already too far: it ends the same way (typing: as
+      // close as that beginning).
+      if (prefix && deadBest <= max) found.push([i, deadBest]);
+      continue;
+    }
+    const from = Math.min(shared, valid);
     let best = Infinity; // prefix mode: the query against the closest beginning of the term
     if (prefix) for (let d = 1; d <= from; d++) best = Math.min(best, rows[d]![m]!);
-    let dead = 0;
+    dead = 0;
     for (let d = from + 1; d <= term.length; d++) {
       const row = (rows[d] ??= new Int32Array(m + 1));
       const up = rows[d - 1]!;
@@ -68,15 +76,7 @@ export function fuzzyTerms(terms: readonly string[], query: string, max: number,
     if (distance <= max) found.push([i, distance]);
     previous = term;
     valid = dead || term.length;
-    if (!dead) {
-      i++;
-      continue;
-    }
-    // Every later term that starts with the dead beginning ends the same way: too far, or (typing)
-    // as close as the beginning it shares.
-    const next = Math.max(i + 1, lowerBound(terms, term.slice(0, dead) + '\uffff'));
-    if (prefix && best <= max) for (let j = i + 1; j < next; j++) found.push([j, best]);
-    i = next;
+    deadBest = best;
   }
   return found;
 }
