@@ -12,7 +12,7 @@ import { stem } from './stem.js';
 import { DEFAULT_SYNONYMS } from './synonyms.js';
 import { looksLikeWrongLayout, switchLayout } from './layout.js';
 import { STOP_WORDS, normalise, tokenize } from './text.js';
-import { fuzzyTerms } from './vocabulary.js';
+import { fuzzyTerms, prefixRange } from './vocabulary.js';
 import { INDEX_FORMAT, corpusVersion } from './version.js';
 
 export { corpusVersion, INDEX_FORMAT } from './version.js';
@@ -232,12 +232,14 @@ class Index implements FaqIndex {
   suggest(query: string): string | undefined {
     const { terms, forms, offsets } = this.postings;
     let changed = false;
-    const out = query
-      .trim()
-      .split(/\s+/)
-      .map((chunk) => {
+    const chunks = query.trim().split(/\s+/);
+    const typing = !/\s$/.test(query);
+    const out = chunks
+      .map((chunk, c) => {
         const words = tokenize(chunk).map((t) => t.word);
-        if (!words.length || words.every((w) => STOP_WORDS.has(w) || /\d/.test(w) || this.known(w))) return chunk;
+        // The word being typed is fine while some term starts with it.
+        const begun = (w: string) => typing && c === chunks.length - 1 && w === words.at(-1) && prefixRange(terms, w)[0] < prefixRange(terms, w)[1];
+        if (!words.length || words.every((w) => STOP_WORDS.has(w) || /\d/.test(w) || this.known(w) || begun(w))) return chunk;
         if (looksLikeWrongLayout(chunk)) {
           const switched = tokenize(switchLayout(chunk)).map((t) => t.word);
           if (switched.length && switched.every((w) => this.known(w))) return (changed = true), switched.join(' ');
@@ -246,7 +248,11 @@ class Index implements FaqIndex {
           .map((w) => {
             if (STOP_WORDS.has(w) || this.known(w)) return w;
             const budget = Math.max(typoBudget(w.length), w.length >= 4 ? 1 : 0);
-            const near = fuzzyTerms(terms, stem(w), budget).sort((a, b) => a[1] - b[1] || offsets[b[0] + 1]! - offsets[b[0]]! - (offsets[a[0] + 1]! - offsets[a[0]]!));
+            // The word being typed may be the misspelt beginning of a longer one: those come first.
+            const completing = typing && c === chunks.length - 1 && w === words.at(-1);
+            const near = [...fuzzyTerms(terms, stem(w), budget), ...(completing ? fuzzyTerms(terms, w, budget, true) : [])]
+              .map(([t, edits]) => [t, edits, completing && terms[t]!.length > w.length ? 0 : 1, offsets[t + 1]! - offsets[t]!] as const)
+              .sort((a, b) => a[1] - b[1] || a[2] - b[2] || b[3] - a[3]);
             if (!near.length) return w;
             changed = true;
             return forms[near[0]![0]]!;
