@@ -7,14 +7,17 @@ export interface BuildOptions {
   workerUrl?: URL | string | null;
   /** A worker that has not answered by then is dropped and the page builds instead (10 s). */
   timeoutMs?: number;
+  /** Told where the index was built (diagnostics, tests). */
+  onBuilt?: (where: 'worker' | 'page') => void;
 }
 
-function onPage(articles: readonly Article[]): Promise<SerialisedFaqIndex> {
+function onPage(articles: readonly Article[], options: BuildOptions): Promise<SerialisedFaqIndex> {
   // After the current task, so whatever asked for the index paints first.
   return new Promise((resolve, reject) =>
     setTimeout(() => {
       try {
         resolve(createFaqIndex(articles).serialise());
+        options.onBuilt?.('page');
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -33,13 +36,13 @@ function startWorker(url: URL | string | undefined): Worker {
  */
 export function buildFaqIndex(articles: readonly Article[], options: BuildOptions = {}): Promise<SerialisedFaqIndex> {
   const url = options.workerUrl;
-  if (url === null || typeof Worker !== 'function') return onPage(articles);
+  if (url === null || typeof Worker !== 'function') return onPage(articles, options);
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
       worker = startWorker(url);
     } catch {
-      return resolve(onPage(articles));
+      return resolve(onPage(articles, options));
     }
     let settled = false;
     const settle = (work: () => void) => {
@@ -49,11 +52,15 @@ export function buildFaqIndex(articles: readonly Article[], options: BuildOption
       worker.terminate();
       work();
     };
-    const fallBack = () => settle(() => onPage(articles).then(resolve, reject));
+    const fallBack = () => settle(() => onPage(articles, options).then(resolve, reject));
     const deadline = setTimeout(fallBack, options.timeoutMs ?? 10_000);
     worker.addEventListener('message', (event: MessageEvent<FaqWorkerReply>) => {
       const reply = event.data;
-      if (reply.ok) settle(() => resolve(reply.index));
+      if (reply.ok)
+        settle(() => {
+          resolve(reply.index);
+          options.onBuilt?.('worker');
+        });
       else fallBack();
     });
     worker.addEventListener('error', (event) => {
