@@ -222,7 +222,10 @@ class Index implements FaqIndex {
 
     const matched = new Set<number>();
     for (const alternatives of slots) for (const phrase of alternatives) for (const w of phrase) for (const t of w.matches.keys()) matched.add(t);
-    const isMatch = (word: string) => matched.has(this.termIds.get(stem(word)) ?? -1) || matched.has(this.termIds.get(word) ?? -1);
+    // Terms are beginnings of their words: a word whose first letters start no matched term is
+    // dismissed before it is stemmed (most words of a snippet).
+    const beginnings = new Set([...matched].map((t) => this.postings.terms[t]!.slice(0, 3)));
+    const isMatch = (word: string) => beginnings.has(word.slice(0, 3)) && (matched.has(this.termIds.get(stem(word)) ?? -1) || matched.has(this.termIds.get(word) ?? -1));
     return ranked.map(([d, score]) => {
       const article = this.articles[d]!;
       return { ...hit(article), score: Math.round(score * 100) / 100, titleHighlights: highlight(article.title, isMatch).highlights, snippet: snippet(article.body, isMatch) };

@@ -8,7 +8,8 @@ export interface Highlighted {
 
 /** Links written as [text](href) read as their text in a snippet. */
 export function plainText(body: string): string {
-  return body.replace(/\[([^\]\n]+)\]\([^)\s]+\)/g, '$1').replace(/\s*\n\s*/g, ' ');
+  const text = body.includes('](') ? body.replace(/\[([^\]\n]+)\]\([^)\s]+\)/g, '$1') : body;
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 export function highlight(text: string, isMatch: (word: string) => boolean): Highlighted {

@@ -11,7 +11,8 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 export function normalise(text: string): string {
-  return text.toLowerCase().replace(/ё/g, 'е');
+  const lower = text.toLowerCase();
+  return lower.includes('ё') ? lower.replace(/ё/g, 'е') : lower;
 }
 
 export function tokenize(text: string): Token[] {
