@@ -37,6 +37,10 @@ const FIRST: [string, string][] = [
   ['ошибка загрузки документа', 'oshibka-pri-zagruzke-zayavleniya'],
   ['позвонить из-за границы', 'nomer-dlya-zvonkov-iz-za-granitsy'],
   ['где скачать приложение', 'gde-skachat-prilozhenie-gosuslugi'],
+  // English words (Porter stems) in the articles
+  ['unauthorized', 'oshibka-401'],
+  ['gateways', 'oshibka-502'],
+  ['google play', 'gde-skachat-prilozhenie-gosuslugi'],
 ];
 
 /** Queries whose intended article must be among the first three. */
