@@ -103,6 +103,24 @@ describe('FAQ search over the demo corpus', () => {
     expect(typo!.titleHighlights.map(([s, e]) => typo!.title.slice(s, e))).to.deep.equal(['Восстановление']);
   });
 
+  it('gives highlight ranges inside the snippet, in order, each on a whole matched word', () => {
+    for (const [query] of [...FIRST, ...TOP3]) {
+      for (const result of index.search(query, { limit: 10 })) {
+        for (const { text, highlights } of [result.snippet, { text: result.title, highlights: result.titleHighlights }]) {
+          let end = 0;
+          for (const [s, e] of highlights) {
+            expect(s, query).to.be.at.least(end);
+            expect(e).to.be.at.most(text.length);
+            expect(text.slice(s, e)).to.match(/^[\p{L}\p{N}]+$/u);
+            expect(/[\p{L}\p{N}]/u.test(text.charAt(e))).to.equal(false);
+            end = e;
+          }
+        }
+        expect(result.snippet.text.length).to.be.at.most(185);
+      }
+    }
+  });
+
   it('suggests the spelling the corpus uses', () => {
     expect(index.suggest('восстоновление пороля')).to.equal('восстановление пароль');
     expect(index.suggest('gfhjkm')).to.equal('пароль');
