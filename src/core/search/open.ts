@@ -2,9 +2,9 @@ import type { Article } from '../adapter/types.js';
 import { buildFaqIndex, type BuildOptions } from './build-index.js';
 import type { FaqBundle, FaqCategory } from './bundle.js';
 import { readFaqCache, writeFaqCache } from './cache.js';
-import { corpusVersion, loadFaqIndex, type FaqIndex } from './index.js';
+import { corpusVersion, loadFaqIndex, type FaqIndex, type FaqIndexOptions } from './index.js';
 
-export interface OpenFaqOptions extends BuildOptions {
+export interface OpenFaqOptions extends BuildOptions, FaqIndexOptions {
   /** Base URL of the backend (docs/api.md): the bundle is `GET {endpoint}/faq/index`. */
   endpoint?: string;
   /** Language of the category names (Accept-Language); part of the cache key. */
@@ -55,14 +55,14 @@ async function fetchBundle(options: OpenFaqOptions, have: string | undefined): P
 async function ready(bundle: FaqBundle, options: OpenFaqOptions): Promise<{ bundle: FaqBundle; faq: OpenedFaq }> {
   if (bundle.index) {
     try {
-      const index = loadFaqIndex(bundle.index, bundle.articles);
+      const index = loadFaqIndex(bundle.index, bundle.articles, options);
       return { bundle, faq: { index, categories: bundle.categories, version: bundle.version, source: 'network' } };
     } catch {
       // built by another version of the kit: build our own
     }
   }
   const built = { ...bundle, index: await buildFaqIndex(bundle.articles, options) };
-  return { bundle: built, faq: { index: loadFaqIndex(built.index, built.articles), categories: built.categories, version: built.version, source: 'built' } };
+  return { bundle: built, faq: { index: loadFaqIndex(built.index, built.articles, options), categories: built.categories, version: built.version, source: 'built' } };
 }
 
 /**
@@ -84,7 +84,7 @@ export async function openFaq(options: OpenFaqOptions = {}): Promise<OpenedFaq> 
   };
   if (cached?.index) {
     try {
-      const faq: OpenedFaq = { index: loadFaqIndex(cached.index, cached.articles), categories: cached.categories, version: cached.version, source: 'cache' };
+      const faq: OpenedFaq = { index: loadFaqIndex(cached.index, cached.articles, options), categories: cached.categories, version: cached.version, source: 'cache' };
       void fresh(cached.version).then(
         (newer) => newer && options.onUpdate?.(newer),
         () => undefined, // offline: the cached copy is what there is
