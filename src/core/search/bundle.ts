@@ -1,5 +1,5 @@
 import type { Article } from '../adapter/types.js';
-import type { SerialisedFaqIndex } from './index.js';
+import type { SerialisedFaqIndex } from './types.js';
 
 export interface FaqCategory {
   id: string;
