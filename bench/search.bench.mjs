@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { createServer } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { CORPUS_SEED, QUERY_SEED, benchCorpus, benchQueries, demoArticles } from './search-corpus.ts';
 
@@ -65,6 +65,8 @@ const sizes = {
   'flexsearch_gzip_bytes': await gzipped({ stdin: { contents: "export { default } from 'flexsearch';", resolveDir: '.' } }),
   'fuse.js_gzip_bytes': await gzipped({ stdin: { contents: "export { default } from 'fuse.js';", resolveDir: '.' } }),
 };
+const version = (name) => JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version;
+const versions = Object.fromEntries(['minisearch', 'flexsearch', 'fuse.js', '@orama/stemmers'].map((name) => [name, version(name)]));
 const { ours, ...alt } = results;
 const report = {
   ...(ours ?? {}),
