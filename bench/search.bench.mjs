@@ -72,6 +72,7 @@ const report = {
   ...(ours ?? {}),
   alt,
   sizes,
+  versions,
   rounds: ROUNDS,
   latency: 'per query: the median of its rounds (each round on a freshly loaded index after a warm-up on other queries); p50/p95 over the queries',
   corpus: `demo articles (${real.length}) + distractors recombined from their sentences, seed ${CORPUS_SEED}; queries seed ${QUERY_SEED} (warm-up ${QUERY_SEED + 1})`,
