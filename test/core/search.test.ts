@@ -85,6 +85,12 @@ describe('FAQ search over the demo corpus', () => {
     expect(results.map((r) => r.score)).to.deep.equal([...results.map((r) => r.score)].sort((x, y) => y - x));
   });
 
+  it('finds the articles that answer a whole request text (the form asking before it sends)', () => {
+    const description = 'Ошибка 401 при входе в личный кабинет. После ввода пароля появляется ошибка 401 и вход не выполняется. Пробовал очистить кэш браузера. '.repeat(10);
+    expect(ids(description)[0]).to.equal('oshibka-401');
+    expect(ids('Не приходит СМС с кодом подтверждения при входе, жду уже полчаса, телефон ловит сеть')).to.include('ne-prihodit-sms-kod');
+  });
+
   it('filters by category', () => {
     const results = index.search('ошибка', { category: 'errors', limit: 20 });
     expect(results.length).to.be.greaterThan(5);

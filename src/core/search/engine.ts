@@ -14,6 +14,7 @@ const SYNONYM_FACTOR = 0.85;
 /** An article that carries the very error code asked for comes first. */
 const CODE_BONUS = 1000;
 const CACHE_MAX = 2000;
+const WORDS_MAX = 24;
 
 interface QueryWord {
   word: string;
@@ -83,7 +84,9 @@ export class FaqEngine implements FaqIndex {
       }
       out.push(...words);
     });
-    return out;
+    // A whole request text (the form asking which articles answer it) counts its first words, each once.
+    const seen = new Set<string>();
+    return out.filter((w) => !seen.has(w.word) && seen.add(w.word)).slice(0, WORDS_MAX);
   }
 
   private slots(words: QueryWord[]): Slot[] {

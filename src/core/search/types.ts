@@ -47,7 +47,10 @@ export interface SerialisedFaqIndex {
 export interface FaqIndex {
   readonly version: string;
   readonly articles: readonly Article[];
-  /** Best first. The last word is completed unless the query ends with a space. */
+  /**
+   * Best first. The last word is completed unless the query ends with a space. A long text (a
+   * request's description) counts its first 24 different words.
+   */
   search(query: string, options?: FaqSearchOptions): FaqResult[];
   /** The query with misspelt or wrong-layout words replaced by what the corpus says, or undefined. */
   suggest(query: string): string | undefined;
