@@ -55,6 +55,13 @@ describe('FAQ corpus', () => {
     }
   });
 
+  it('links between articles only to articles that exist', () => {
+    const ids = new Set(articles.map((a) => a.id));
+    const targets = articles.flatMap((a) => [...a.body.matchAll(/\]\(#faq\/([^)]+)\)/g)].map((m) => m[1]!));
+    assert.ok(targets.length >= 8);
+    for (const id of targets) assert.ok(ids.has(id), id);
+  });
+
   it('keeps list items on their own lines and paragraphs apart', () => {
     const body = byTitle('Некорректное отображение информации')!.body;
     assert.match(body, /\n\n- устаревший кэш браузера;\n- /);
