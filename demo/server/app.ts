@@ -12,6 +12,7 @@ import { HttpError, PROBLEM, Router, readJson, sendJson, sendProblem } from './h
 import { purgeIdempotency } from './idempotency.js';
 import { RateLimiter } from './rate-limit.js';
 import { chatRoutes } from './routes-chat.js';
+import { faqRoutes } from './routes-faq.js';
 import { ticketRoutes } from './routes-tickets.js';
 import { serveFile } from './static.js';
 
@@ -81,6 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const router = new Router();
   ticketRoutes(router, ctx);
   chatRoutes(router, ctx);
+  faqRoutes(router, ctx, join(ROOT, 'demo/content'));
   const faults = new FaultInjector();
   const cors = new Set(options.corsOrigins ?? []);
 

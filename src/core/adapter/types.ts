@@ -109,6 +109,12 @@ export interface Article {
   body: string;
   errorCodes: string[];
   updatedAt: string;
+  /** The group heading the article sits under (a breadcrumb; searchable). */
+  section?: string;
+  /** Everyday words a citizen might search with that the text does not contain (boosted like the title). */
+  keywords?: string[];
+  /** Higher first when nothing is typed yet (views, or an editor's order). */
+  popularity?: number;
 }
 
 export type ChatAuthor = 'citizen' | 'bot' | 'operator' | 'system';

@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+import type { FaqBundle } from '../../src/core/search/bundle.js';
+import { createFaqIndex } from '../../src/core/search/index.js';
+import { faqCategories } from './articles.js';
+import type { Context } from './context.js';
+import type { Router } from './http.js';
+
+function langOf(req: IncomingMessage): 'ru' | 'en' {
+  return String(req.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru';
+}
+
+/**
+ * `GET /api/faq/index`: the FAQ bundle (articles, category names, prebuilt search index) of the
+ * current corpus version, built once at first request. Its ETag is the version, so a returning
+ * visitor's kit revalidates its IndexedDB copy with one 304 (If-None-Match, or `?have=<version>`).
+ */
+export function faqRoutes(router: Router, ctx: Context, contentDir: string): void {
+  let index: FaqBundle['index'];
+  let version = '';
+  const bundles = new Map<string, string>();
+  router.on('GET', '/api/faq/index', (req, res) => {
+    if (!index) {
+      const built = createFaqIndex(ctx.articles);
+      index = built.serialise();
+      version = built.version;
+    }
+    const lang = langOf(req);
+    const etag = `"${version}-${lang}"`;
+    const headers = { ETag: etag, Vary: 'Accept-Language', 'Cache-Control': 'no-cache' };
+    // `?have=<version>` does the same as If-None-Match for a kit on another origin (no preflight).
+    const have = new URL(req.url ?? '/', 'http://localhost').searchParams.get('have');
+    if (have === version || String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    let body = bundles.get(lang);
+    if (!body) {
+      const bundle: FaqBundle = { version, categories: faqCategories(contentDir, lang), articles: ctx.articles, index };
+      bundles.set(lang, (body = JSON.stringify(bundle)));
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+    res.end(body);
+  });
+}

@@ -1,0 +1,19 @@
+import type { Article } from '../adapter/types.js';
+import type { SerialisedFaqIndex } from './types.js';
+
+export interface FaqCategory {
+  id: string;
+  title: string;
+}
+
+/**
+ * Everything the FAQ needs offline, in one response and one IndexedDB record: the articles,
+ * their categories' names and the prebuilt index, all of one corpus version.
+ */
+export interface FaqBundle {
+  version: string;
+  categories: FaqCategory[];
+  articles: Article[];
+  /** Absent when the backend serves no prebuilt index: the kit then builds one in a Worker. */
+  index?: SerialisedFaqIndex;
+}
