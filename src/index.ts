@@ -13,3 +13,4 @@ export { validateSnils, validatePhone, validateEmail, validateInn } from './core
 export { registerMessages, type Dictionary } from './core/i18n/index.js';
 export type * from './events/index.js';
 export { handoff } from './events/gu-handoff.js';
+export { clearLocalData } from './core/local-data.js';

@@ -3,6 +3,7 @@ import { MemoryAdapter } from '../../src/core/adapter/memory.js';
 import { Drafts } from '../../src/core/outbox/drafts.js';
 import { clearLocalData } from '../../src/core/outbox/outbox.js';
 import { handoff } from '../../src/events/gu-handoff.js';
+import { readFaqCache, writeFaqCache } from '../../src/core/search/cache.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { control, fill, fillValid, mountForm, submit, until } from '../helpers/form.js';
@@ -61,6 +62,14 @@ describe('<gu-support-form> keeps secrets and hidden fields out of storage and r
     el.remove();
     const again = await mountForm(new MemoryAdapter(), {}, key);
     await until(() => control<HTMLTextAreaElement>(again, 'description').value === cleaned);
+  });
+
+  it('clearLocalData() also forgets the cached FAQ index', async () => {
+    await writeFaqCache('/api|ru', { version: 'v1', categories: [], articles: [] });
+    expect(await readFaqCache('/api|ru')).to.not.equal(undefined);
+    const el = await mountForm(new MemoryAdapter());
+    await el.clearLocalData();
+    expect(await readFaqCache('/api|ru')).to.equal(undefined);
   });
 
   it('a hand-off fills only the fields this page shows, and only those are sent', async () => {

@@ -10,7 +10,7 @@ import { renderPiiWarning } from './pii-warning.js';
 import { submitTicket } from './submit.js';
 import { renderSuccess } from './success-panel.js';
 import { TicketDelivery } from './ticket-delivery.js';
-import { loadOutbox } from './outbox-controller.js';
+import { clearLocalData } from '../../core/local-data.js';
 
 /**
  * Everything the form does after its first paint, in a chunk of its own so the first download
@@ -48,7 +48,6 @@ export class FormBehaviour {
 
   /** Deletes everything the kit stored in this browser, for every form on this site. */
   async clearLocalData(): Promise<void> {
-    const { clearLocalData } = await loadOutbox();
     await clearLocalData();
     await this.delivery.store.refresh();
   }
