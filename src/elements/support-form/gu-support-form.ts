@@ -610,6 +610,7 @@ export class GuSupportForm extends GuElement {
       'rate-limited': this.t('form.error.rateLimited', { wait: this.t('common.seconds', { n: Math.ceil((error.details.retryAfterMs ?? 30_000) / 1000) }) }),
       rejected: this.t('form.error.rejected'),
       'not-found': this.t('form.error.notFound'),
+      unauthorized: this.t('form.error.rejected'), // creating a ticket never needs ticket access; a refused bearer token is a refusal
       'no-adapter': this.t('form.error.noAdapter'),
     };
     this.failure = messages[kind];
