@@ -143,6 +143,8 @@ export async function readPayload(req: IncomingMessage, tmpDir: string, limits: 
       req.on('close', () => {
         if (!req.complete) fail(new HttpError(400, PROBLEM.badRequest, 'Тело запроса оборвалось'));
       });
+      // The client may have gone while the temporary folder was being made: then no event is coming.
+      if (req.destroyed && !req.complete) return fail(new HttpError(400, PROBLEM.badRequest, 'Тело запроса оборвалось'));
       parser.on('error', () => fail(new HttpError(400, PROBLEM.badRequest, 'Тело multipart повреждено или оборвано')));
       parser.on('field', (name, value, info) => {
         if (info.valueTruncated) fail(new HttpError(413, PROBLEM.tooLarge, `Поле ${name} больше ${limits.jsonBytes} байт`));

@@ -59,9 +59,9 @@ describe('demo portal in Chromium under the strict CSP', () => {
     await form.locator('gu-file-drop li', { hasText: '→' }).waitFor({ timeout: 20_000 });
     await form.getByRole('checkbox', { name: /согласие/ }).check();
     await form.getByRole('button', { name: 'Отправить' }).click();
-    const heading = form.getByRole('heading', { name: /Обращение № \d+ принято/ });
+    const heading = form.getByRole('heading', { name: /Обращение № [\d-]+ принято/ });
     await heading.waitFor({ timeout: 10_000 });
-    const number = /№ (\d+)/.exec((await heading.textContent()) ?? '')![1];
+    const number = /№ ([\d-]+)/.exec((await heading.textContent()) ?? '')![1];
     const ticket = (await (await server.get(`/api/operator/tickets/${number}`, { Authorization: 'Bearer operator-test' })).json()) as { attachments: { name: string; type: string; size: number }[] };
     assert.equal(ticket.attachments.length, 1);
     assert.equal(ticket.attachments[0]!.type, 'image/jpeg');
