@@ -161,7 +161,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     lookupPerNumber: { limit: failures, windowMs: 15 * 60_000 },
     lookupPerContact: { limit: failures, windowMs: 15 * 60_000 },
   };
-  const guard = new Guard({ ...DEFAULT_GUARD, ...options.guard });
+  // Behind a proxy every connection comes from the proxy: the per-address cap belongs there.
+  const guard = new Guard({ ...DEFAULT_GUARD, ...(options.trustProxy ? { maxConnectionsPerClient: 0 } : {}), ...options.guard });
   const signer = new Signer(secret.value, options.now ?? Date.now, options.accessTtlMs ?? ACCESS_TTL_MS);
   const ctx = new Context({
     db,

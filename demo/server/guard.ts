@@ -8,7 +8,10 @@ export interface GuardOptions {
   /** After `bodyGraceMs`, a body arriving slower than this on average is cut (default 512 B/s). */
   minBodyBytesPerSecond: number;
   bodyGraceMs: number;
-  /** Open connections per client address (default 32; 0 = no cap, e.g. behind a proxy that caps). */
+  /**
+   * Open connections per client address (default 64: a browser opens about 6, and citizens behind
+   * one carrier NAT share an address; 0 = no cap, the default behind a trusted proxy, which sees the clients).
+   */
   maxConnectionsPerClient: number;
   /** Multipart uploads processed at once by the whole server (default 16); more get 503. */
   maxConcurrentUploads: number;
@@ -18,7 +21,7 @@ export const DEFAULT_GUARD: GuardOptions = {
   bodyIdleMs: 10_000,
   minBodyBytesPerSecond: 512,
   bodyGraceMs: 10_000,
-  maxConnectionsPerClient: 32,
+  maxConnectionsPerClient: 64,
   maxConcurrentUploads: 16,
 };
 
