@@ -18,19 +18,20 @@ export interface TestServer extends RunningServer {
 export async function testServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gu-server-test-'));
   const running = await startServer({ dataDir, operatorToken: 'operator-test', alwaysOpen: true, rateLimit: 10_000, testHooks: true, ...options });
+  const open: TestServer['open'] = async (number, contact) => {
+    const response = await fetch(`${running.url}/api/tickets/lookup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ number, contact }) });
+    if (response.status !== 200) throw Object.assign(new Error(`lookup ${response.status}`), { status: response.status });
+    return (await response.json()) as Awaited<ReturnType<TestServer['open']>>;
+  };
   return {
     ...running,
     dataDir,
     post: (path, body, headers = {}) =>
       fetch(running.url + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) }),
     get: (path, headers = {}) => fetch(running.url + path, { headers }),
-    async open(number, contact) {
-      const response = await fetch(`${running.url}/api/tickets/lookup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ number, contact }) });
-      if (response.status !== 200) throw Object.assign(new Error(`lookup ${response.status}`), { status: response.status });
-      return (await response.json()) as { token: string; expiresAt: string; ticket: Record<string, unknown> & { number: string } };
-    },
+    open,
     async ticket(number, contact) {
-      const { token } = await this.open(number, contact);
+      const { token } = await open(number, contact);
       return (await (await fetch(`${running.url}/api/tickets/${number}`, { headers: { 'X-Ticket-Token': token } })).json()) as never;
     },
     stop: async () => {

@@ -58,7 +58,7 @@ function codePoints(text: string): number {
 }
 
 /** Code points that add nothing visible on their own: combining marks, joiners, variation selectors, skin tones. */
-const INVISIBLE = /[\p{M}\u200b-\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u{1f3fb}-\u{1f3ff}]/gu;
+const INVISIBLE = /\p{M}|\p{Emoji_Modifier}|[\u200b-\u200d]/gu;
 
 function utf8Bytes(text: string): number {
   let n = 0;
