@@ -5,6 +5,7 @@ import { validateNewTicket, DEFAULT_RULES } from '../../src/core/validate/ticket
 import { validateTicketNumber } from '../../src/core/validate/ticket-number.js';
 import { findSensitive, validateText } from '../../src/core/validate/text.js';
 import { translate } from '../../src/core/i18n/translate.js';
+import { schemaMessage } from '../../src/core/validate/schema-messages.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../src/core/adapter/types.js';
 import type { FieldError } from '../../src/core/adapter/errors.js';
 import { defaultTopics, DEFAULT_TOPIC_IDS } from '../../src/core/topics.js';
@@ -40,7 +41,7 @@ function langOf(acceptLanguage: string | undefined): string {
 /** Refuses a body with keys other than `allowed`, or a non-object body. */
 function onlyKeys(payload: unknown, allowed: string[], lang: string): Record<string, unknown> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new HttpError(422, PROBLEM.validation, 'Тело запроса — не объект JSON', [{ field: '', code: 'type', detail: translate(lang, 'schema.object', { field: 'body' }) }]);
+    throw new HttpError(422, PROBLEM.validation, 'Тело запроса — не объект JSON', [{ field: '', code: 'type', detail: schemaMessage(lang, 'object', { field: 'body' }) }]);
   }
   const unknown = Object.keys(payload).filter((key) => !allowed.includes(key));
   if (unknown.length) {
@@ -48,7 +49,7 @@ function onlyKeys(payload: unknown, allowed: string[], lang: string): Record<str
       422,
       PROBLEM.validation,
       'В запросе есть лишние поля',
-      unknown.slice(0, 20).map((key) => ({ field: key.slice(0, 64), code: 'unknown', detail: translate(lang, 'schema.unknown', { field: key.slice(0, 64) }) })),
+      unknown.slice(0, 20).map((key) => ({ field: key.slice(0, 64), code: 'unknown', detail: schemaMessage(lang, 'unknown', { field: key.slice(0, 64) }) })),
     );
   }
   return payload as Record<string, unknown>;
@@ -58,7 +59,7 @@ function onlyKeys(payload: unknown, allowed: string[], lang: string): Record<str
 function checkComment(payload: unknown, lang: string): string {
   const data = onlyKeys(payload, ['text'], lang);
   if (data.text !== undefined && typeof data.text !== 'string') {
-    throw new HttpError(422, PROBLEM.validation, 'Комментарий заполнен с ошибками', [{ field: 'text', code: 'type', detail: translate(lang, 'schema.string', { field: 'text' }) }]);
+    throw new HttpError(422, PROBLEM.validation, 'Комментарий заполнен с ошибками', [{ field: 'text', code: 'type', detail: schemaMessage(lang, 'string', { field: 'text' }) }]);
   }
   const text = validateText((data.text as string | undefined) ?? '', { required: true, max: COMMENT_MAX }, lang);
   const errors: FieldError[] = [];

@@ -46,13 +46,6 @@ export const en: Dictionary = {
   'ticketNumber.length': 'A request number has 12 digits, but {n} were entered. Copy the number from the confirmation e-mail, for example 1234-5678-9012',
   'ticketNumber.checksum': 'The request number has a typo: compare the digits with the confirmation e-mail or the screen shown after sending',
 
-  'schema.object': 'Field {field} must be a set of fields (a JSON object)',
-  'schema.string': 'Field {field} must be a text string',
-  'schema.boolean': 'Field {field} accepts only true or false',
-  'schema.unknown': 'Field {field} is not part of a request — remove it',
-  'schema.lang': 'Give the language as a code, for example ru or en',
-  'schema.date': 'Give a date and time in field {field} in ISO 8601, for example 2026-11-22T09:15:00Z',
-
   'form.topic.error': 'Choose the topic of your request',
   'form.title.error': 'Describe the problem briefly, for example “Error 401 when signing in”',
   'form.description.error': 'Describe what happened: the steps you took and the error text or code you saw',

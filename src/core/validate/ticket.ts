@@ -7,6 +7,7 @@ import { validatePhone } from './phone.js';
 import { validateSnils } from './snils.js';
 import { findSensitive, isUrgent, validateText } from './text.js';
 import { TICKET_NUMBER_PATTERN, validateTicketNumber } from './ticket-number.js';
+import { schemaMessage } from './schema-messages.js';
 import type { Validation } from '../result.js';
 
 export type FieldMode = 'hidden' | 'optional' | 'required';
@@ -64,7 +65,7 @@ class Errors {
     if (this.list.length < MAX_ERRORS) this.list.push({ field, code, detail });
   }
   schema(field: string, code: 'object' | 'string' | 'boolean' | 'unknown'): void {
-    this.add(field, code === 'unknown' ? 'unknown' : 'type', translate(this.lang, `schema.${code}`, { field }));
+    this.add(field, code === 'unknown' ? 'unknown' : 'type', schemaMessage(this.lang, code, { field }));
   }
   /** Unknown keys of an object, reported by their path. */
   unknown(object: Json, allowed: Set<string>, prefix: string): void {
@@ -167,7 +168,7 @@ export function validateNewTicket(input: unknown, rules: TicketRules = DEFAULT_R
   if (data.urgent !== undefined && typeof data.urgent !== 'boolean') errors.schema('urgent', 'boolean');
 
   const requestLang = errors.string(data, 'lang', 'lang');
-  if (requestLang !== undefined && !LANG.test(requestLang)) errors.add('lang', 'format', translate(lang, 'schema.lang'));
+  if (requestLang !== undefined && !LANG.test(requestLang)) errors.add('lang', 'format', schemaMessage(lang, 'lang'));
 
   const rawContext = errors.object(data, 'context', 'context', false);
   let context: TechContext | undefined;
@@ -181,7 +182,7 @@ export function validateNewTicket(input: unknown, rules: TicketRules = DEFAULT_R
       if (!checked.ok) errors.add(`context.${key}`, checked.code, checked.message);
       else if (checked.value) context[key] = checked.value;
     }
-    if (context.occurredAt !== undefined && Number.isNaN(Date.parse(context.occurredAt))) errors.add('context.occurredAt', 'format', translate(lang, 'schema.date', { field: 'context.occurredAt' }));
+    if (context.occurredAt !== undefined && Number.isNaN(Date.parse(context.occurredAt))) errors.add('context.occurredAt', 'format', schemaMessage(lang, 'date', { field: 'context.occurredAt' }));
   }
   if (errors.list.length) return { ok: false, errors: errors.list };
 
