@@ -224,6 +224,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         if (url.pathname === '/__test/faults' && req.method === 'POST') faults.add((await readJson(req, 4096)) as Fault);
         else if (url.pathname === '/__test/reset') faults.clear();
         else if (url.pathname === '/__test/stats') return sendJson(res, 200, { ...guard.stats, limiterEntries: limiter.size });
+        else if (url.pathname === '/__test/crash') {
+          // An error thrown where no handler can catch it: proves the last resort answers this one request.
+          setImmediate(() => {
+            throw new Error('Injected uncaught error');
+          });
+          return;
+        }
         else if (url.pathname === '/__test/count') {
           const table = url.searchParams.get('table');
           if (table !== 'tickets' && table !== 'comments' && table !== 'chat_messages' && table !== 'attachments') throw new HttpError(400, PROBLEM.badRequest, 'table?');

@@ -548,3 +548,15 @@ describe('11. hardening', () => {
     assert.deepEqual(target.stderr.filter((line) => /Uncaught|last resort/i.test(line)), []);
   });
 });
+
+describe('1. the last resort', () => {
+  it('answers the one request whose error nobody caught with 500 and keeps serving everyone else', async () => {
+    const crashed = await send('1/8 malformed bodies and encodings (process survives, 400)', '/__test/crash');
+    assert.equal(crashed.status, 500);
+    assert.equal(crashed.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.ok(target.alive());
+    assert.equal((await fetch(`${target.url}/api/topics`)).status, 200);
+    assert.equal((await stats()).lastResort, 1);
+    await until(() => target.stderr.some((line) => line.includes('Injected uncaught error')), 'the error was logged');
+  });
+});
