@@ -13,7 +13,7 @@ interface Session {
 }
 
 /** Reads Server-Sent Events until `until` says enough (or the time runs out). */
-async function readEvents(url: string, until: (events: { event: string; data: unknown }[]) => boolean, ms = 5000) {
+async function readEvents(url: string, until: (events: { event: string; data: unknown }[]) => boolean, ms = 30_000) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   const events: { event: string; data: unknown }[] = [];

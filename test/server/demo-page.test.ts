@@ -98,12 +98,12 @@ describe('demo portal in Chromium under the strict CSP', () => {
     await page.getByLabel('Токен оператора').fill('operator-test');
     await page.getByRole('button', { name: 'Войти' }).click();
     const swollen = page.locator('#tickets li span', { hasText: 'ыыы' });
-    await swollen.waitFor({ timeout: 10_000 });
+    await swollen.waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('#tickets li').count(), 101, 'a page of 100 and a «show more» button');
     const drawn = (await swollen.textContent()) ?? '';
     assert.ok([...drawn].length <= 161, `title drawn with ${[...drawn].length} code points`);
     await page.getByRole('button', { name: /Показать ещё/ }).click();
-    await page.getByText('Проверка демо-страницы').waitFor({ timeout: 10_000 });
+    await page.getByText('Проверка демо-страницы').waitFor({ timeout: 30_000 });
     assert.deepEqual(problems, []);
     await page.close();
   });

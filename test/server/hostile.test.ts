@@ -506,7 +506,8 @@ describe('11. hardening', () => {
   });
 
   it('caps connections per client address and concurrent uploads', async () => {
-    const server = await testServer({ guard: { maxConnectionsPerClient: 3, maxConcurrentUploads: 1 } });
+    // Body timeouts far away: the held upload must stay held however slow this machine is.
+    const server = await testServer({ guard: { maxConnectionsPerClient: 3, maxConcurrentUploads: 1, bodyIdleMs: 600_000, bodyGraceMs: 600_000 } });
     const sockets: Socket[] = [];
     try {
       const port = Number(new URL(server.url).port);
