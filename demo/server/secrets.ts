@@ -36,7 +36,7 @@ export function fileSecret(dataDir: string, name: string, create: () => string):
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 }); // a new data directory is the service user's alone
   const value = create();
   try {
     writeFileSync(path, `${value}\n`, { mode: 0o600, flag: 'wx' });
