@@ -71,7 +71,7 @@ export const Submitted: Story = {
 };
 
 export const RepeatRequest: Story = {
-  render: () => html`<gu-support-form .adapter=${new MemoryAdapter()} previous-number="2026000123"></gu-support-form>`,
+  render: () => html`<gu-support-form .adapter=${new MemoryAdapter()} previous-number="2026-0001-2309"></gu-support-form>`,
 };
 
 export const English: Story = {

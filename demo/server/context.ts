@@ -1,34 +1,87 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Article } from '../../src/core/adapter/types.js';
+import type { Signer } from './access.js';
 import type { Db } from './db.js';
 import type { UploadLimits } from './files.js';
-import { HttpError, PROBLEM, bearerToken } from './http.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { Guard } from './guard.js';
+import { HttpError, PROBLEM, bearerToken, clientKey } from './http.js';
+import type { Budget, RateLimiter } from './rate-limit.js';
+import { sameSecret } from './secrets.js';
 import { TicketStore } from './tickets-store.js';
 
-/** What every route needs: storage, limits and the in-process event bus (chat, console). */
+/** Rate budgets: per client for every bucket, and per ticket number / per contact for failed look-ups. */
+export interface Budgets {
+  client: Budget;
+  lookupPerNumber: Budget;
+  lookupPerContact: Budget;
+}
+
+export interface ContextOptions {
+  db: Db;
+  limiter: RateLimiter;
+  budgets: Budgets;
+  uploadLimits: UploadLimits;
+  articles: Article[];
+  tmpDir: string;
+  filesDir: string;
+  operatorToken: string;
+  /** Whether operators are at work now (working hours of the line). */
+  operatorsOnline: (now: Date) => boolean;
+  signer: Signer;
+  guard: Guard;
+  /** Reverse proxies in front of the server that append to X-Forwarded-For (0: none, trust no header). */
+  trustProxy: number;
+}
+
+/** What every route needs: storage, limits, secrets and the in-process event bus (chat, console). */
 export class Context {
   readonly tickets: TicketStore;
   readonly events = new EventEmitter();
+  readonly db: Db;
+  readonly limiter: RateLimiter;
+  readonly budgets: Budgets;
+  readonly uploadLimits: UploadLimits;
+  readonly articles: Article[];
+  readonly tmpDir: string;
+  readonly filesDir: string;
+  readonly operatorsOnline: (now: Date) => boolean;
+  readonly signer: Signer;
+  readonly guard: Guard;
+  private readonly operatorToken: string;
+  private readonly trustProxy: number;
 
-  constructor(
-    readonly db: Db,
-    readonly limiter: RateLimiter,
-    readonly uploadLimits: UploadLimits,
-    readonly articles: Article[],
-    readonly tmpDir: string,
-    readonly filesDir: string,
-    private readonly operatorToken: string,
-    /** Whether operators are at work now (working hours of the line). */
-    readonly operatorsOnline: (now: Date) => boolean,
-  ) {
-    this.tickets = new TicketStore(db);
+  constructor(options: ContextOptions) {
+    ({
+      db: this.db,
+      limiter: this.limiter,
+      budgets: this.budgets,
+      uploadLimits: this.uploadLimits,
+      articles: this.articles,
+      tmpDir: this.tmpDir,
+      filesDir: this.filesDir,
+      operatorsOnline: this.operatorsOnline,
+      signer: this.signer,
+      guard: this.guard,
+      operatorToken: this.operatorToken,
+      trustProxy: this.trustProxy,
+    } = options);
+    this.tickets = new TicketStore(this.db, this.signer);
     this.events.setMaxListeners(0);
   }
 
+  client(req: IncomingMessage): string {
+    return clientKey(req, this.trustProxy);
+  }
+
+  /** Counts a request of this client in `bucket`; 429 past the per-client budget. */
+  limit(req: IncomingMessage, bucket: string): void {
+    this.limiter.take(bucket, this.client(req), this.budgets.client);
+  }
+
+  /** The operator's bearer token, compared in constant time. */
   requireOperator(req: IncomingMessage): void {
-    if (bearerToken(req) !== this.operatorToken) {
+    if (!sameSecret(bearerToken(req), this.operatorToken)) {
       throw new HttpError(401, PROBLEM.unauthorized, 'Нужен токен оператора', undefined, { 'WWW-Authenticate': 'Bearer' });
     }
   }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
 import type { FieldError } from '../../src/core/adapter/errors.js';
 
 /** Problem types of docs/api.md: stable strings a backend and the adapter agree on. */
@@ -11,6 +12,8 @@ export const PROBLEM = {
   idempotencyReuse: 'urn:gu-support:problem:idempotency-key-reuse',
   badRequest: 'urn:gu-support:problem:bad-request',
   unauthorized: 'urn:gu-support:problem:unauthorized',
+  timeout: 'urn:gu-support:problem:timeout',
+  unavailable: 'urn:gu-support:problem:unavailable',
   server: 'urn:gu-support:problem:server-error',
 } as const;
 
@@ -42,6 +45,33 @@ export function sendProblem(res: ServerResponse, error: HttpError): void {
   res.end(JSON.stringify(body));
 }
 
+/** How deep a JSON document may nest: a request is 3 levels deep; 32 leaves room and no stack to overflow. */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Parses JSON after checking, in one pass over the text, that it nests no deeper than `maxDepth`
+ * (hashing or serialising a 20,000-level document would overflow the stack). Throws 400.
+ */
+export function parseJson(text: string, what = 'Тело запроса', maxDepth = MAX_JSON_DEPTH): unknown {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) throw new HttpError(400, PROBLEM.badRequest, `${what}: JSON вложен глубже ${maxDepth} уровней`);
+    } else if (c === 125 || c === 93) depth--;
+  }
+  try {
+    return JSON.parse(text || 'null');
+  } catch {
+    throw new HttpError(400, PROBLEM.badRequest, `${what} — не JSON`);
+  }
+}
+
 /** Reads a JSON body up to `limit` bytes; a larger one is refused while streaming, not after. */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
@@ -50,19 +80,20 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   if (declared > limit) throw new HttpError(413, PROBLEM.tooLarge, `Тело запроса больше ${limit} байт`);
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new HttpError(413, PROBLEM.tooLarge, `Тело запроса больше ${limit} байт`);
-    chunks.push(chunk);
-  }
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-  } catch {
-    throw new HttpError(400, PROBLEM.badRequest, 'Тело запроса — не JSON');
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw new HttpError(413, PROBLEM.tooLarge, `Тело запроса больше ${limit} байт`);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, PROBLEM.badRequest, 'Тело запроса оборвалось'); // the client went away mid-body
   }
+  return parseJson(Buffer.concat(chunks).toString('utf8'));
 }
 
-export type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, url: URL) => Promise<void> | void;
+export type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, url: Target) => Promise<void> | void;
 
 interface Route {
   method: string;
@@ -71,7 +102,20 @@ interface Route {
   handler: Handler;
 }
 
-/** A minimal router: `/api/tickets/:number` patterns, first match wins. */
+/** A path parameter, percent-decoded strictly: malformed encoding or control characters are a 400. */
+function decodeParam(raw: string): string {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    throw new HttpError(400, PROBLEM.badRequest, 'Неверная кодировка адреса (%-последовательность)');
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f/\\]/.test(value) || value.length > 200) throw new HttpError(400, PROBLEM.badRequest, 'Недопустимые символы в адресе');
+  return value;
+}
+
+/** A minimal router: `/api/tickets/:number` patterns, first match wins. Matches the raw (encoded) path. */
 export class Router {
   private readonly routes: Route[] = [];
 
@@ -89,15 +133,57 @@ export class Router {
       if (!m) continue;
       pathMatched = true;
       if (route.method !== method) continue;
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(m[i + 1]!)]));
+      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeParam(m[i + 1]!)]));
       return { handler: route.handler, params };
     }
     return pathMatched ? 'method' : null;
   }
 }
 
-export function clientKey(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** The request target, split without `new URL` (which reads `//host/path` as another host). */
+export interface Target {
+  /** The path as sent, still percent-encoded: routes match it segment by segment. */
+  pathname: string;
+  searchParams: URLSearchParams;
+}
+
+/**
+ * Splits `req.url` into path and query. Refuses (400) what no real client sends: a target that is
+ * not a path, raw control characters, backslashes, and encoded NUL, slash or backslash.
+ */
+export function parseTarget(rawUrl: string | undefined): Target {
+  let raw = rawUrl ?? '/';
+  if (/^https?:\/\//i.test(raw)) {
+    // absolute-form (a proxy's request): keep only path and query
+    const afterHost = raw.indexOf('/', raw.indexOf('//') + 2);
+    raw = afterHost < 0 ? '/' : raw.slice(afterHost);
+  }
+  if (!raw.startsWith('/')) throw new HttpError(400, PROBLEM.badRequest, 'Адрес запроса должен начинаться с /');
+  const q = raw.indexOf('?');
+  const pathname = q < 0 ? raw : raw.slice(0, q);
+  const query = q < 0 ? '' : raw.slice(q + 1);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u0020\u007f\\]/.test(pathname) || /%(?:00|2f|5c)/i.test(pathname) || pathname.length > 2048) {
+    throw new HttpError(400, PROBLEM.badRequest, 'Недопустимый адрес запроса');
+  }
+  return { pathname, searchParams: new URLSearchParams(query.replace(/#.*$/, '')) };
+}
+
+/**
+ * The client's address. Behind a reverse proxy (`trustProxy` = how many proxies append to
+ * X-Forwarded-For), the address the nearest trusted proxy saw; otherwise the socket's peer.
+ */
+export function clientKey(req: IncomingMessage, trustProxy = 0): string {
+  const peer = req.socket.remoteAddress ?? 'unknown';
+  if (trustProxy <= 0) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const chain = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // The last `trustProxy` entries were written by our proxies; the one before them is the client.
+  const candidate = chain[chain.length - trustProxy];
+  return candidate && isIP(candidate) ? candidate : peer;
 }
 
 export function bearerToken(req: IncomingMessage): string | null {

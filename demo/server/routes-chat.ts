@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Article, ChatAuthor, ChatEvent, ChatMessage, ChatSession, ChatState } from '../../src/core/adapter/types.js';
 import { validateText } from '../../src/core/validate/text.js';
 import type { Context } from './context.js';
-import { HttpError, PROBLEM, Router, clientKey, idempotencyKey, readJson, sendJson } from './http.js';
+import { HttpError, PROBLEM, Router, idempotencyKey, readJson, sendJson, type Target } from './http.js';
 import { once, requestHash } from './idempotency.js';
 
 const MESSAGE_MAX = 2000;
@@ -39,11 +39,20 @@ export function botAnswer(articles: Article[], question: string): Article[] {
     .map((a) => a.article);
 }
 
+/** The `text` of a JSON body `{ text }`; anything else (a number, an object, other keys) is a 422. */
+function textField(payload: unknown): string {
+  const data = payload as { text?: unknown } | null;
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.keys(data).some((k) => k !== 'text') || (data.text !== undefined && typeof data.text !== 'string')) {
+    throw new HttpError(422, PROBLEM.validation, 'Ожидается { "text": "…" }', [{ field: 'text', code: 'type', detail: 'Ожидается { "text": "…" }' }]);
+  }
+  return (data.text as string | undefined) ?? '';
+}
+
 export function chatRoutes(router: Router, ctx: Context): void {
   const { db } = ctx;
   const session = (id: string): SessionRow | undefined => db.prepare('SELECT * FROM chat_sessions WHERE id = ?').get(id) as SessionRow | undefined;
 
-  function authorised(req: IncomingMessage, id: string, url: URL): SessionRow {
+  function authorised(req: IncomingMessage, id: string, url: Target): SessionRow {
     const row = session(id);
     const given = Buffer.from(String(req.headers['x-chat-token'] ?? url.searchParams.get('token') ?? ''));
     const expected = Buffer.from(row?.token ?? '');
@@ -86,7 +95,7 @@ export function chatRoutes(router: Router, ctx: Context): void {
   const view = (row: SessionRow): ChatSession => ({ id: row.id, token: row.token, state: row.state, ...(queuePosition(row) ? { queuePosition: queuePosition(row) } : {}) });
 
   router.on('POST', '/api/chat/sessions', (req, res) => {
-    ctx.limiter.take(clientKey(req), 'create');
+    ctx.limit(req, 'create');
     const row: SessionRow = { id: randomUUID(), token: randomUUID(), state: 'bot', created_at: new Date().toISOString(), queued_at: null };
     db.prepare('INSERT INTO chat_sessions (id, token, state, created_at) VALUES (@id, @token, @state, @created_at)').run(row);
     post(row.id, 'bot', 'Здравствуйте! Я бот поддержки. Опишите проблему своими словами — подскажу статью из справки или позову оператора.');
@@ -103,12 +112,12 @@ export function chatRoutes(router: Router, ctx: Context): void {
   });
 
   router.on('POST', '/api/chat/sessions/:id/messages', async (req, res, { id }, url) => {
-    ctx.limiter.take(clientKey(req), 'chat');
+    ctx.limit(req, 'chat');
     const row = authorised(req, id!, url);
     const key = idempotencyKey(req);
     if (row.state === 'closed') throw new HttpError(409, PROBLEM.badRequest, 'Чат завершён. Начните новый');
     const payload = await readJson(req, 16 * 1024);
-    const text = validateText(String((payload as { text?: unknown } | null)?.text ?? ''), { required: true, max: MESSAGE_MAX });
+    const text = validateText(textField(payload), { required: true, max: MESSAGE_MAX });
     if (!text.ok) throw new HttpError(422, PROBLEM.validation, text.message, [{ field: 'text', code: text.code, detail: text.message }]);
     const result = once(db, `chat:${id}`, key, requestHash(payload), () => ({ status: 201, body: post(row.id, 'citizen', text.value) }));
     sendJson(res, result.status, result.body, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
@@ -158,7 +167,9 @@ export function chatRoutes(router: Router, ctx: Context): void {
     if (typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
       throw new HttpError(422, PROBLEM.validation, 'Оценка — целое число от 1 до 5', [{ field: 'score', code: 'range', detail: 'Оценка — целое число от 1 до 5' }]);
     }
-    db.prepare('UPDATE chat_sessions SET rating = ?, rating_comment = ? WHERE id = ?').run(score, typeof comment === 'string' ? comment.slice(0, MESSAGE_MAX) : null, row.id);
+    const checked = typeof comment === 'string' ? validateText(comment, { max: MESSAGE_MAX }) : null;
+    if (checked && !checked.ok) throw new HttpError(422, PROBLEM.validation, checked.message, [{ field: 'comment', code: checked.code, detail: checked.message }]);
+    db.prepare('UPDATE chat_sessions SET rating = ?, rating_comment = ? WHERE id = ?').run(score, checked?.ok && checked.value ? checked.value : null, row.id);
     res.writeHead(204).end();
   });
 
@@ -173,8 +184,8 @@ export function chatRoutes(router: Router, ctx: Context): void {
     ctx.requireOperator(req);
     const row = session(id!);
     if (!row || row.state === 'closed') throw new HttpError(404, PROBLEM.notFound, 'Чат не найден или завершён');
-    const text = validateText(String(((await readJson(req, 16 * 1024)) as { text?: unknown } | null)?.text ?? ''), { required: true, max: MESSAGE_MAX });
-    if (!text.ok) throw new HttpError(422, PROBLEM.validation, text.message);
+    const text = validateText(textField(await readJson(req, 16 * 1024)), { required: true, max: MESSAGE_MAX });
+    if (!text.ok) throw new HttpError(422, PROBLEM.validation, text.message, [{ field: 'text', code: text.code, detail: text.message }]);
     if (row.state !== 'operator') setState(row, 'operator');
     sendJson(res, 201, post(row.id, 'operator', text.value));
   });

@@ -1,18 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validateNewTicket, DEFAULT_RULES } from '../../src/core/validate/ticket.js';
-import { validateText } from '../../src/core/validate/text.js';
+import { validateTicketNumber } from '../../src/core/validate/ticket-number.js';
+import { findSensitive, validateText } from '../../src/core/validate/text.js';
+import { translate } from '../../src/core/i18n/translate.js';
+import { schemaMessage } from '../../src/core/validate/schema-messages.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../src/core/adapter/types.js';
+import type { FieldError } from '../../src/core/adapter/errors.js';
 import { defaultTopics, DEFAULT_TOPIC_IDS } from '../../src/core/topics.js';
 import type { Context } from './context.js';
-import { commitFiles, discard, readPayload } from './files.js';
-import type { ServerResponse } from 'node:http';
-import { HttpError, PROBLEM, Router, bearerToken, clientKey, idempotencyKey, sendJson, sendProblem } from './http.js';
+import { commitFiles, discard, readPayload, type StoredUpload } from './files.js';
+import { HttpError, PROBLEM, Router, bearerToken, idempotencyKey, readJson, sendJson, sendProblem } from './http.js';
 import { once, requestHash } from './idempotency.js';
+import { contactKey } from './tickets-store.js';
 
 const COMMENT_MAX = 2000;
+const NOT_FOUND = 'Обращение с таким номером и контактом не найдено';
 
-/** Streams an attachment as a download, never rendered by the browser (nosniff, attachment). */
+/** Streams an attachment as a download, never rendered by the browser (nosniff, attachment, sandbox). */
 function sendStoredFile(res: ServerResponse, path: string, file: { name: string; type: string; size: number }): void {
   const stream = createReadStream(path);
   stream.once('open', () => {
@@ -20,62 +26,168 @@ function sendStoredFile(res: ServerResponse, path: string, file: { name: string;
       'Content-Type': file.type,
       'Content-Length': String(file.size),
       'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
     });
     stream.pipe(res);
   });
-  stream.once('error', () => sendProblem(res, new HttpError(404, PROBLEM.notFound, 'Файл не найден')));
+  stream.on('error', () => sendProblem(res, new HttpError(404, PROBLEM.notFound, 'Файл не найден')));
 }
 
 function langOf(acceptLanguage: string | undefined): string {
   return (acceptLanguage ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru';
 }
 
+/** Refuses a body with keys other than `allowed`, or a non-object body. */
+function onlyKeys(payload: unknown, allowed: string[], lang: string): Record<string, unknown> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new HttpError(422, PROBLEM.validation, 'Тело запроса — не объект JSON', [{ field: '', code: 'type', detail: schemaMessage(lang, 'object', { field: 'body' }) }]);
+  }
+  const unknown = Object.keys(payload).filter((key) => !allowed.includes(key));
+  if (unknown.length) {
+    throw new HttpError(
+      422,
+      PROBLEM.validation,
+      'В запросе есть лишние поля',
+      unknown.slice(0, 20).map((key) => ({ field: key.slice(0, 64), code: 'unknown', detail: schemaMessage(lang, 'unknown', { field: key.slice(0, 64) }) })),
+    );
+  }
+  return payload as Record<string, unknown>;
+}
+
+/** A citizen's comment: the same text rules and PII guard as the form's description. */
+function checkComment(payload: unknown, lang: string): string {
+  const data = onlyKeys(payload, ['text'], lang);
+  if (data.text !== undefined && typeof data.text !== 'string') {
+    throw new HttpError(422, PROBLEM.validation, 'Комментарий заполнен с ошибками', [{ field: 'text', code: 'type', detail: schemaMessage(lang, 'string', { field: 'text' }) }]);
+  }
+  const text = validateText((data.text as string | undefined) ?? '', { required: true, max: COMMENT_MAX }, lang);
+  const errors: FieldError[] = [];
+  if (!text.ok) errors.push({ field: 'text', code: text.code, detail: text.message });
+  else {
+    const found = [...new Set(findSensitive(text.value, lang).map((f) => f.label))].join(', ');
+    if (found) errors.push({ field: 'text', code: 'pii', detail: translate(lang, 'form.pii.error', { found }) });
+  }
+  if (errors.length || !text.ok) throw new HttpError(422, PROBLEM.validation, 'Комментарий заполнен с ошибками', errors);
+  return text.value;
+}
+
+/** Operator texts (status comments, replies): the same character rules, no PII guard. */
+function operatorText(raw: unknown, required: boolean): string | undefined {
+  if (raw === undefined || raw === null || raw === '') {
+    if (required) throw new HttpError(422, PROBLEM.validation, 'Введите текст', [{ field: 'text', code: 'empty', detail: 'Введите текст' }]);
+    return undefined;
+  }
+  if (typeof raw !== 'string') throw new HttpError(422, PROBLEM.validation, 'Текст — строка', [{ field: 'text', code: 'type', detail: 'Текст — строка' }]);
+  const text = validateText(raw, { required, max: COMMENT_MAX });
+  if (!text.ok) throw new HttpError(422, PROBLEM.validation, text.message, [{ field: 'text', code: text.code, detail: text.message }]);
+  return text.value || undefined;
+}
+
 /** Ticket endpoints of docs/api.md. */
 export function ticketRoutes(router: Router, ctx: Context): void {
   const rules = { ...DEFAULT_RULES, topics: DEFAULT_TOPIC_IDS };
+  // The per-contact limiter key: a keyed hash, so the limiter's table holds no phone or e-mail.
+  const hashContact = (contact: string) => ctx.signer.digest('contact', contactKey(contact));
+
+  /** The ticket this request's `X-Ticket-Token` opens, or 401 (expired, wrong, for another ticket). */
+  function authorisedTicket(req: IncomingMessage, number: string) {
+    const token = req.headers['x-ticket-token'];
+    const canonical = validateTicketNumber(number);
+    if (typeof token !== 'string' || !canonical.ok || !ctx.signer.checkTicketToken(token, canonical.value)) {
+      throw new HttpError(401, PROBLEM.unauthorized, 'Доступ к обращению истёк или неверен: откройте обращение заново по номеру и контакту');
+    }
+    const row = ctx.tickets.row(canonical.value);
+    if (!row) throw new HttpError(404, PROBLEM.notFound, NOT_FOUND);
+    return row;
+  }
+
+  /** Moves accepted uploads into the store before the database names them; removes them if nothing was created. */
+  async function storeWith<T>(files: StoredUpload[], create: () => { created: boolean; value: T }): Promise<T> {
+    if (!files.length) return create().value;
+    await commitFiles(files, ctx.filesDir);
+    let created = false;
+    try {
+      const result = create();
+      created = result.created;
+      return result.value;
+    } finally {
+      if (!created) await discard(files);
+    }
+  }
 
   router.on('GET', '/api/topics', (req, res) => {
     sendJson(res, 200, { topics: defaultTopics(langOf(req.headers['accept-language'])) });
   });
 
   router.on('POST', '/api/tickets', async (req, res) => {
-    ctx.limiter.take(clientKey(req), 'create');
+    ctx.limit(req, 'create');
     const key = idempotencyKey(req);
     const lang = langOf(req.headers['accept-language']);
-    const { payload, files } = await readPayload(req, ctx.tmpDir, ctx.uploadLimits);
+    const { payload, files } = await readPayload(req, ctx.tmpDir, ctx.uploadLimits, () => ctx.guard.uploadSlot());
+    let kept = false;
     try {
       const checked = validateNewTicket(payload, rules, lang);
       if (!checked.ok) throw new HttpError(422, PROBLEM.validation, 'Обращение заполнено с ошибками', checked.errors);
       const owner = bearerToken(req);
       const hash = requestHash(payload, files.map((f) => f.sha256));
-      let createdFiles = false;
-      const result = once(ctx.db, 'ticket', key, hash, () => {
-        const { receipt, created } = ctx.tickets.create(checked.value, files, owner);
-        createdFiles = created && files.length > 0;
-        return { status: created ? 201 : 200, body: receipt };
+      const result = await storeWith(files, () => {
+        let created = false;
+        const stored = once(ctx.db, 'ticket', key, hash, () => {
+          const made = ctx.tickets.create(checked.value, files, owner);
+          created = made.created;
+          return { status: made.created ? 201 : 200, body: made.receipt };
+        });
+        return { created: created && !stored.replayed, value: stored };
       });
-      if (createdFiles) await commitFiles(files, ctx.filesDir);
-      else await discard(files);
+      kept = true;
       if (result.status === 201) ctx.events.emit('ticket', (result.body as { number: string }).number);
       sendJson(res, result.status, result.body, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
     } catch (error) {
-      await discard(files);
+      if (!kept) await discard(files);
       throw error;
     }
   });
 
-  router.on('GET', '/api/tickets/:number', (req, res, { number }, url) => {
-    ctx.limiter.take(clientKey(req), 'lookup');
-    const row = ctx.tickets.findForContact(number!, url.searchParams.get('contact') ?? '');
-    if (!row) throw new HttpError(404, PROBLEM.notFound, 'Обращение с таким номером и контактом не найдено');
-    sendJson(res, 200, ctx.tickets.full(row));
+  /**
+   * Number + contact in a POST body (never in a URL) for a short-lived access token. A wrong pair
+   * and an unknown number get the same 404 after the same work. Failed attempts are limited per
+   * number and per contact as well as per client, so neither a proxy's shared address nor many
+   * addresses help someone who guesses.
+   */
+  router.on('POST', '/api/tickets/lookup', async (req, res) => {
+    ctx.limit(req, 'lookup');
+    const lang = langOf(req.headers['accept-language']);
+    const data = onlyKeys(await readJson(req, 4096), ['number', 'contact'], lang);
+    const errors: FieldError[] = [];
+    const number = typeof data.number === 'string' ? validateTicketNumber(data.number, lang) : validateTicketNumber('', lang);
+    if (!number.ok) errors.push({ field: 'number', code: number.code, detail: number.message });
+    const contact = typeof data.contact === 'string' && data.contact.length <= 254 ? data.contact : '';
+    if (!contactKey(contact)) errors.push({ field: 'contact', code: 'empty', detail: translate(lang, 'phone.empty') });
+    if (errors.length || !number.ok) throw new HttpError(422, PROBLEM.validation, 'Проверьте номер обращения и контакт', errors);
+    const byContact = hashContact(contact);
+    ctx.limiter.check('lookup-number', number.value, ctx.budgets.lookupPerNumber);
+    ctx.limiter.check('lookup-contact', byContact, ctx.budgets.lookupPerContact);
+    const row = ctx.tickets.findForContact(number.value, contact);
+    if (!row) {
+      ctx.limiter.hit('lookup-number', number.value, ctx.budgets.lookupPerNumber);
+      ctx.limiter.hit('lookup-contact', byContact, ctx.budgets.lookupPerContact);
+      throw new HttpError(404, PROBLEM.notFound, NOT_FOUND);
+    }
+    sendJson(res, 200, { ...ctx.signer.ticketToken(row.number), ticket: ctx.tickets.full(row) });
   });
 
-  router.on('GET', '/api/tickets/:number/attachments/:id', (req, res, { number, id }, url) => {
-    ctx.limiter.take(clientKey(req), 'lookup');
-    const row = ctx.tickets.findForContact(number!, url.searchParams.get('contact') ?? '');
-    const file = row && ctx.tickets.attachment(row, id!);
+  router.on('GET', '/api/tickets/:number', (req, res, { number }) => {
+    ctx.limit(req, 'read');
+    sendJson(res, 200, ctx.tickets.full(authorisedTicket(req, number!)));
+  });
+
+  router.on('GET', '/api/attachments/:id', (req, res, { id }, url) => {
+    ctx.limit(req, 'read');
+    if (!ctx.signer.checkFileLink(id!, url.searchParams.get('expires'), url.searchParams.get('signature'))) {
+      throw new HttpError(401, PROBLEM.unauthorized, 'Ссылка на файл устарела или неверна: откройте обращение заново');
+    }
+    const file = ctx.tickets.attachmentById(id!);
     if (!file) throw new HttpError(404, PROBLEM.notFound, 'Файл не найден');
     sendStoredFile(res, join(ctx.filesDir, file.path), file);
   });
@@ -87,25 +199,25 @@ export function ticketRoutes(router: Router, ctx: Context): void {
   });
 
   router.on('POST', '/api/tickets/:number/comments', async (req, res, { number }) => {
-    ctx.limiter.take(clientKey(req), 'create');
+    ctx.limit(req, 'create');
+    const row = authorisedTicket(req, number!);
     const key = idempotencyKey(req);
     const lang = langOf(req.headers['accept-language']);
-    const { payload, files } = await readPayload(req, ctx.tmpDir, ctx.uploadLimits);
+    const { payload, files } = await readPayload(req, ctx.tmpDir, ctx.uploadLimits, () => ctx.guard.uploadSlot());
+    let kept = false;
     try {
-      const data = (payload ?? {}) as { contact?: unknown; text?: unknown };
-      const row = ctx.tickets.findForContact(number!, typeof data.contact === 'string' ? data.contact : '');
-      if (!row) throw new HttpError(404, PROBLEM.notFound, 'Обращение с таким номером и контактом не найдено');
-      const text = validateText(typeof data.text === 'string' ? data.text : '', { required: true, max: COMMENT_MAX }, lang);
-      if (!text.ok) throw new HttpError(422, PROBLEM.validation, 'Комментарий заполнен с ошибками', [{ field: 'text', code: text.code, detail: text.message }]);
-      const result = once(ctx.db, `comment:${number}`, key, requestHash(payload, files.map((f) => f.sha256)), () => ({
-        status: 201,
-        body: ctx.tickets.addComment(row, 'citizen', text.value, files),
-      }));
-      if (!result.replayed && files.length) await commitFiles(files, ctx.filesDir);
-      else await discard(files);
+      const text = checkComment(payload, lang);
+      const result = await storeWith(files, () => {
+        const stored = once(ctx.db, `comment:${row.number}`, key, requestHash(payload, files.map((f) => f.sha256)), () => ({
+          status: 201,
+          body: ctx.tickets.addComment(row, 'citizen', text, files),
+        }));
+        return { created: !stored.replayed, value: stored };
+      });
+      kept = true;
       sendJson(res, result.status, result.body, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
     } catch (error) {
-      await discard(files);
+      if (!kept) await discard(files);
       throw error;
     }
   });
@@ -131,12 +243,11 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     ctx.requireOperator(req);
     const row = ctx.tickets.row(number!);
     if (!row) throw new HttpError(404, PROBLEM.notFound, 'Обращение не найдено');
-    const { payload } = await readPayload(req, ctx.tmpDir, ctx.uploadLimits);
-    const { status, comment } = (payload ?? {}) as { status?: unknown; comment?: unknown };
+    const { status, comment } = onlyKeys(await readJson(req, 16 * 1024), ['status', 'comment'], 'ru');
     if (!TICKET_STATUSES.includes(status as TicketStatus)) {
       throw new HttpError(422, PROBLEM.validation, 'Неизвестный статус', [{ field: 'status', code: 'enum', detail: `Один из: ${TICKET_STATUSES.join(', ')}` }]);
     }
-    ctx.tickets.setStatus(row, status as TicketStatus, typeof comment === 'string' && comment.trim() ? comment.trim().slice(0, COMMENT_MAX) : undefined);
+    ctx.tickets.setStatus(row, status as TicketStatus, operatorText(comment, false));
     sendJson(res, 200, ctx.tickets.full(ctx.tickets.row(number!)!));
   });
 
@@ -144,10 +255,8 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     ctx.requireOperator(req);
     const row = ctx.tickets.row(number!);
     if (!row) throw new HttpError(404, PROBLEM.notFound, 'Обращение не найдено');
-    const { payload } = await readPayload(req, ctx.tmpDir, ctx.uploadLimits);
-    const text = validateText(String((payload as { text?: unknown } | null)?.text ?? ''), { required: true, max: COMMENT_MAX });
-    if (!text.ok) throw new HttpError(422, PROBLEM.validation, text.message, [{ field: 'text', code: text.code, detail: text.message }]);
-    sendJson(res, 201, ctx.tickets.addComment(row, 'operator', text.value, []));
+    const { text } = onlyKeys(await readJson(req, 16 * 1024), ['text'], 'ru');
+    sendJson(res, 201, ctx.tickets.addComment(row, 'operator', operatorText(text, true)!, []));
   });
 
   router.on('GET', '/api/operator/files/:number/:id', (req, res, { number, id }) => {

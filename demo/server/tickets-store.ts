@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { generateTicketNumber } from '../../src/core/validate/ticket-number.js';
+import type { Signer } from './access.js';
 import type { AttachmentInfo, NewTicket, StatusChange, Ticket, TicketComment, TicketReceipt, TicketStatus, TicketSummary } from '../../src/core/adapter/types.js';
 import { addWorkingDays } from '../../src/core/calendar/working-days.js';
 import type { Db } from './db.js';
@@ -45,22 +47,46 @@ function receipt(row: TicketRow, duplicateOf?: string): TicketReceipt {
   };
 }
 
-/** Normalises what a citizen types as the contact for an anonymous look-up. */
-function contactMatches(row: TicketRow, contact: string): boolean {
+/**
+ * What a citizen types as the contact for an anonymous look-up, in one comparable form: an
+ * e-mail in lower case, a phone as its last 10 digits. Also the key of the per-contact rate limit.
+ */
+export function contactKey(contact: string): string {
   const value = contact.trim().toLowerCase();
-  if (!value) return false;
-  if (row.email && row.email.toLowerCase() === value) return true;
+  if (value.includes('@')) return value;
   const digits = value.replace(/\D/g, '');
-  return digits.length >= 10 && row.phone.replace(/\D/g, '').endsWith(digits.slice(-10));
+  return digits.length >= 10 ? digits.slice(-10) : '';
 }
 
-export class TicketStore {
-  constructor(private readonly db: Db) {}
+/** Compares both the e-mail and the phone every time, so a miss takes as long as a hit. */
+function contactMatches(row: TicketRow, contact: string): boolean {
+  const key = contactKey(contact);
+  const email = (row.email ?? '').toLowerCase();
+  const phone = row.phone.replace(/\D/g, '').slice(-10);
+  const byEmail = equalText(key, email);
+  const byPhone = equalText(key, phone);
+  return key !== '' && (byEmail || byPhone);
+}
 
-  private nextNumber(now: Date): string {
-    const year = now.getUTCFullYear();
-    const count = (this.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE number LIKE ?").get(`${year}%`) as { n: number }).n;
-    return `${year}${String(count + 1).padStart(6, '0')}`;
+function equalText(a: string, b: string): boolean {
+  return createHash('sha256').update(a).digest().equals(createHash('sha256').update(b).digest());
+}
+
+/** A row to compare against when the number is unknown, so both misses cost the same. */
+const NO_TICKET = { email: 'nobody@invalid', phone: '0000000000' } as TicketRow;
+
+export class TicketStore {
+  constructor(
+    private readonly db: Db,
+    private readonly signer: Signer,
+  ) {}
+
+  /** A random number (see ticket-number.ts) not yet used; collisions are astronomically rare but checked. */
+  private newNumber(): string {
+    for (;;) {
+      const number = generateTicketNumber();
+      if (!this.row(number)) return number;
+    }
   }
 
   /** Creates a ticket, or returns the open one with the same text from the same phone. */
@@ -72,7 +98,7 @@ export class TicketStore {
       .get(ticket.contact.phone, hash, since) as TicketRow | undefined;
     if (existing) return { receipt: receipt(existing, existing.number), created: false };
 
-    const number = this.nextNumber(now);
+    const number = this.newNumber();
     const at = now.toISOString();
     const row = {
       number,
@@ -115,19 +141,20 @@ export class TicketStore {
     return this.db.prepare('SELECT * FROM tickets WHERE number = ?').get(number) as TicketRow | undefined;
   }
 
-  /** The ticket if `contact` is the phone or e-mail given at creation; otherwise undefined (no hint which). */
+  /** The ticket if `contact` is the phone or e-mail given at creation; otherwise undefined (no hint which, same work). */
   findForContact(number: string, contact: string): TicketRow | undefined {
     const row = this.row(number);
-    return row && contactMatches(row, contact) ? row : undefined;
+    const matches = contactMatches(row ?? NO_TICKET, contact);
+    return row && matches ? row : undefined;
   }
 
-  private attachmentsOf(ticketId: number, commentId: number | null, number: string): AttachmentInfo[] {
+  private attachmentsOf(ticketId: number, commentId: number | null): AttachmentInfo[] {
     const rows = (
       commentId === null
         ? this.db.prepare('SELECT id, name, type, size FROM attachments WHERE ticket_id = ? AND comment_id IS NULL').all(ticketId)
         : this.db.prepare('SELECT id, name, type, size FROM attachments WHERE comment_id = ?').all(commentId)
     ) as Omit<AttachmentInfo, 'url'>[];
-    return rows.map((a) => ({ ...a, url: `/api/tickets/${encodeURIComponent(number)}/attachments/${a.id}` }));
+    return rows.map((a) => ({ ...a, url: this.signer.fileLink(a.id) }));
   }
 
   full(row: TicketRow): Ticket {
@@ -150,8 +177,8 @@ export class TicketStore {
       updatedAt: row.updated_at,
       ...(row.previous_number ? { previousNumber: row.previous_number } : {}),
       history: history.map((h): StatusChange => ({ status: h.status, at: h.at, ...(h.comment ? { comment: h.comment } : {}) })),
-      comments: comments.map((c) => ({ id: String(c.id), author: c.author, text: c.text, at: c.at, attachments: this.attachmentsOf(row.id, c.id, row.number) })),
-      attachments: this.attachmentsOf(row.id, null, row.number),
+      comments: comments.map((c) => ({ id: String(c.id), author: c.author, text: c.text, at: c.at, attachments: this.attachmentsOf(row.id, c.id) })),
+      attachments: this.attachmentsOf(row.id, null),
     };
   }
 
@@ -169,13 +196,23 @@ export class TicketStore {
     const id = Number(this.db.prepare('INSERT INTO comments (ticket_id, author, text, at) VALUES (?, ?, ?, ?)').run(row.id, author, text, at).lastInsertRowid);
     this.insertAttachments(row.id, id, files);
     this.db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').run(at, row.id);
-    return { id: String(id), author, text, at, attachments: this.attachmentsOf(row.id, id, row.number) };
+    return { id: String(id), author, text, at, attachments: this.attachmentsOf(row.id, id) };
   }
 
   setStatus(row: TicketRow, status: TicketStatus, comment: string | undefined, now = new Date()): void {
     const at = now.toISOString();
     this.db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, row.id);
     this.db.prepare('INSERT INTO status_history (ticket_id, status, at, comment) VALUES (?, ?, ?, ?)').run(row.id, status, at, comment ?? null);
+  }
+
+  /** A stored attachment by its id alone (signed download links name nothing else). */
+  attachmentById(id: string): { name: string; type: string; size: number; path: string } | undefined {
+    return this.db.prepare('SELECT name, type, size, path FROM attachments WHERE id = ?').get(id) as { name: string; type: string; size: number; path: string } | undefined;
+  }
+
+  /** Ids of every stored attachment file (to sweep files no ticket refers to). */
+  attachmentPaths(): Set<string> {
+    return new Set((this.db.prepare('SELECT path FROM attachments').all() as { path: string }[]).map((r) => r.path));
   }
 
   attachment(row: TicketRow, id: string): { name: string; type: string; size: number; path: string } | undefined {

@@ -65,7 +65,7 @@ describe('Outbox with many kinds: senders by kind, per-owner order (real Indexed
 
     await stopReferenceServer();
     await form.outbox.enqueue('ticket', 'form', ticket('Со страницы с чатом'), [], 'Со страницы с чатом');
-    await view.outbox.enqueue('test-reply', `ticket:${answered.number}`, replyTo(answered, 'Дополняю: ошибка повторилась'), [], 'Ответ');
+    await view.outbox.enqueue('comment', `ticket:${answered.number}`, replyTo(answered, 'Дополняю: ошибка повторилась'), [], 'Ответ');
     const owner = `chat:${session.id}`;
     for (const text of texts) await chat.outbox.enqueue('chat-message', owner, chatMessage(session, text), [], text);
     await form.outbox.drain(); // offline: the session's first message waits, the others wait behind it
@@ -163,7 +163,7 @@ describe('Outbox with many kinds: senders by kind, per-owner order (real Indexed
         await stopReferenceServer();
         // Tab b hears of each record and tries it while the server is down.
         for (let i = 0; i < 2; i++) await a.enqueue('ticket', 'form', ticket(`Смешанная очередь, две вкладки ${locks} ${i}`), [], `#${i}`);
-        await b.enqueue('test-reply', `ticket:${answered.number}`, replyTo(answered, 'Из второй вкладки'), [], 'Ответ');
+        await b.enqueue('comment', `ticket:${answered.number}`, replyTo(answered, 'Из второй вкладки'), [], 'Ответ');
         for (const text of texts) {
           for (const [i, session] of sessions.entries()) await (i ? b : a).enqueue('chat-message', `chat:${session.id}`, chatMessage(session, text), [], text);
         }

@@ -78,7 +78,7 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     expect(await countRows(url, 'tickets')).to.equal(before + 1);
     expect(await countRows(url, 'attachments')).to.be.greaterThan(0);
     expect(await box.list()).to.deep.equal([]);
-    expect((await box.receipts('form'))[0]!.label).to.match(/^\d+$/);
+    expect((await box.receipts('form'))[0]!.label).to.match(/^\d{4}-\d{4}-\d{4}$/); // ticket-number.ts
   });
 
   it('a reload between enqueue and delivery loses nothing', async () => {

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { RestAdapter } from '../../src/core/adapter/rest.js';
 import { AdapterError } from '../../src/core/adapter/errors.js';
 import type { NewTicket } from '../../src/core/adapter/types.js';
+import { generateTicketNumber, validateTicketNumber } from '../../src/core/validate/ticket-number.js';
 import { PNG_1x1 } from '../helpers/files.js';
 import { countRows, injectFault, referenceServer, resetFaults, stopReferenceServer } from '../helpers/reference-server.js';
 
@@ -35,9 +36,68 @@ describe('RestAdapter against the reference server', () => {
   it('lists topics and creates a ticket', async () => {
     expect((await adapter.listTopics()).length).to.equal(8);
     const receipt = await adapter.createTicket(ticket('Создание'), [], { idempotencyKey: crypto.randomUUID() });
-    expect(receipt.number).to.match(/^\d{10}$/);
-    const full = await adapter.getTicket(receipt.number, '+7 912 345-67-89');
+    expect(receipt.number).to.match(/^\d{4}-\d{4}-\d{4}$/);
+    expect(validateTicketNumber(receipt.number).ok).to.equal(true);
+    const { access, ticket: full } = await adapter.openTicket(receipt.number, '+7 912 345-67-89');
     expect(full.title).to.equal('Создание');
+    expect(access.number).to.equal(receipt.number);
+    expect(Date.parse(access.expiresAt)).to.be.greaterThan(Date.now() + 10 * 60_000);
+    expect((await adapter.getTicket(access)).title).to.equal('Создание');
+  });
+
+  it('maps a wrong or expired access token to unauthorized, so an element can renew it', async () => {
+    const receipt = await adapter.createTicket(ticket('Токен'), [], { idempotencyKey: crypto.randomUUID() });
+    const { access } = await adapter.openTicket(receipt.number, 'ivanov@mail.ru');
+    const error = await failure(adapter.getTicket({ ...access, token: `${Date.now() + 60_000}.${'A'.repeat(43)}` }));
+    expect(error.kind).to.equal('unauthorized');
+    expect(error.retryable).to.equal(false);
+    const comment = await failure(adapter.addComment({ ...access, token: 'wrong' }, 'Текст', [], { idempotencyKey: crypto.randomUUID() }));
+    expect(comment.kind).to.equal('unauthorized');
+    const renewed = await adapter.openTicket(receipt.number, 'ivanov@mail.ru');
+    expect((await adapter.addComment(renewed.access, 'Текст после продления', [], { idempotencyKey: crypto.randomUUID() })).text).to.equal('Текст после продления');
+  });
+
+  it('puts no phone, e-mail or SNILS in any URL it requests: create, look-up, read, comment, download', async () => {
+    const urls: string[] = [];
+    const realFetch = window.fetch;
+    const realOpen = XMLHttpRequest.prototype.open;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      urls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      return realFetch(input, init);
+    };
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+      urls.push(String(url));
+      return (realOpen as (...args: unknown[]) => void).call(this, method, url, ...rest);
+    } as typeof XMLHttpRequest.prototype.open;
+    const file = [{ name: 'screen.png', type: 'image/png', data: PNG_1x1.slice().buffer }];
+    try {
+      const request: NewTicket = { ...ticket('Адреса без личных данных'), contact: { phone: '+7 (912) 345-67-89', email: 'Ivanov@Mail.ru', snils: '112-233-445 95' } };
+      const receipt = await adapter.createTicket(request, file, { idempotencyKey: crypto.randomUUID() });
+      await adapter.openTicket(receipt.number, '8 912 345 67 89');
+      const { access } = await adapter.openTicket(receipt.number, 'IVANOV@mail.ru');
+      await adapter.addComment(access, 'Прикладываю ещё один снимок', file, { idempotencyKey: crypto.randomUUID() });
+      const full = await adapter.getTicket(access);
+      const links = [...full.attachments, ...full.comments.flatMap((c) => c.attachments)].map((a) => a.url);
+      expect(links.length).to.equal(2);
+      for (const link of links) {
+        expect(link).to.match(/^https?:\/\/[^/]+\/api\/attachments\//);
+        const download = await fetch(link);
+        expect(download.status).to.equal(200);
+        expect(download.headers.get('content-type')).to.equal('image/png');
+      }
+    } finally {
+      window.fetch = realFetch;
+      XMLHttpRequest.prototype.open = realOpen;
+    }
+    expect(urls.length).to.be.at.least(7);
+    for (const url of urls) {
+      const decoded = decodeURIComponent(url).toLowerCase();
+      const digits = decoded.replace(/\D/g, '');
+      expect(digits, url).not.to.contain('9123456789'); // the phone, in any notation
+      expect(digits, url).not.to.contain('11223344595'); // the SNILS, in any notation
+      expect(decoded, url).not.to.match(/ivanov|mail\.ru|@/); // the e-mail
+      expect(decoded, url).not.to.contain('contact');
+    }
   });
 
   it('uploads files with progress', async () => {
@@ -46,7 +106,7 @@ describe('RestAdapter against the reference server', () => {
       idempotencyKey: crypto.randomUUID(),
       onProgress: (p) => progress.push(p),
     });
-    const full = await adapter.getTicket(receipt.number, 'ivanov@mail.ru');
+    const { ticket: full } = await adapter.openTicket(receipt.number, 'ivanov@mail.ru');
     expect(full.attachments.map((a) => a.name)).to.deep.equal(['screen.png']);
     expect(progress.at(-1)).to.equal(1);
   });
@@ -58,8 +118,10 @@ describe('RestAdapter against the reference server', () => {
     expect(error.fieldErrors.map((f) => f.field)).to.include('contact.phone');
   });
 
-  it('maps 404 to not-found', async () => {
-    expect((await failure(adapter.getTicket('0000000000', '89123456789'))).kind).to.equal('not-found');
+  it('maps 404 to not-found: an unknown number and a wrong contact alike', async () => {
+    expect((await failure(adapter.openTicket(generateTicketNumber(), '89123456789'))).kind).to.equal('not-found');
+    const receipt = await adapter.createTicket(ticket('Чужой контакт'), [], { idempotencyKey: crypto.randomUUID() });
+    expect((await failure(adapter.openTicket(receipt.number, '89990000000'))).kind).to.equal('not-found');
   });
 
   it('maps 500 to server and 429 to rate-limited with Retry-After', async () => {
@@ -80,7 +142,7 @@ describe('RestAdapter against the reference server', () => {
     expect((await failure(slow.createTicket(request, [], { idempotencyKey: key }))).kind).to.equal('timeout');
     await new Promise((r) => setTimeout(r, 900));
     const again = await adapter.createTicket(request, [], { idempotencyKey: key });
-    expect(again.number).to.match(/^\d+$/);
+    expect(again.number).to.match(/^\d{4}-\d{4}-\d{4}$/);
     expect(await countRows(url, 'tickets')).to.equal(before + 1);
   });
 
@@ -92,7 +154,7 @@ describe('RestAdapter against the reference server', () => {
     expect((await failure(adapter.createTicket(request, [], { idempotencyKey: key }))).kind).to.equal('offline');
     const replay = await adapter.createTicket(request, [], { idempotencyKey: key });
     expect(await countRows(url, 'tickets')).to.equal(before + 1);
-    expect((await adapter.getTicket(replay.number, 'ivanov@mail.ru')).title).to.equal('Потерянный ответ');
+    expect((await adapter.openTicket(replay.number, 'ivanov@mail.ru')).ticket.title).to.equal('Потерянный ответ');
   });
 
   it('reports an unreachable server as offline', async () => {

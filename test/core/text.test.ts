@@ -63,3 +63,35 @@ describe('isUrgent', () => {
     for (const text of ['Не могу войти', 'собой', 'сбор документов', 'доступно']) expect(isUrgent(text), text).to.equal(false);
   });
 });
+
+describe('validateText: what no field may hold', () => {
+  it('refuses a "short" text swollen by combining marks, by code points, without segmenting it', () => {
+    const swollen = validateText(`a${'\u0301'.repeat(30_000)}`, { required: true, max: 150 });
+    expect(swollen).to.include({ ok: false, code: 'too-long' });
+    expect(!swollen.ok && swollen.message).to.contain('невидимых знаков');
+    // Plain long text still gets the usual count.
+    const long = validateText('ж'.repeat(400), { max: 150 });
+    expect(!long.ok && long.message).to.contain('сейчас 400');
+    // Ordinary emoji and accents fit.
+    expect(validateText('👍🏽 Ошибка при входе ё', { max: 150 }).ok).to.equal(true);
+  });
+
+  it('limits bytes as well as characters', () => {
+    expect(validateText('😀'.repeat(10), { max: 150, maxBytes: 20 })).to.include({ ok: false, code: 'too-long' });
+  });
+
+  it('refuses NUL, control characters, lone surrogates and bidi overrides with one clear message', () => {
+    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u001bb', 'a\u0085b', 'a\ud800b', 'a\udc00b', 'a\u202eb', 'a\u202ab', 'a\u2066b', 'a\u2069b']) {
+      const result = validateText(bad, { max: 100 });
+      expect(result, JSON.stringify(bad)).to.include({ ok: false, code: 'characters' });
+    }
+    expect(validateText('line\r\nbreak\tand tab', { max: 100 }).ok).to.equal(true);
+    expect(validateText('😀', { max: 100 }).ok).to.equal(true); // a surrogate pair is fine
+    const english = validateText('a\u202eb', { max: 100 }, 'en');
+    expect(!english.ok && english.message).to.contain('Type the text again');
+  });
+
+  it('normalises to NFC', () => {
+    expect(validateText('и\u0306 е\u0308', { max: 10 })).to.deep.equal({ ok: true, value: 'й ё' });
+  });
+});

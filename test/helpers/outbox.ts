@@ -1,10 +1,8 @@
-import type { ChatSessionRef, NewTicket, TicketComment, TicketReceipt } from '../../src/core/adapter/types.js';
+import type { ChatSessionRef, NewTicket, TicketReceipt } from '../../src/core/adapter/types.js';
 import type { OutboxEvent, OutboxEventFilter, SenderRegistry, SharedOutbox } from '../../src/core/outbox/index.js';
 
 declare module '../../src/core/outbox/senders/registry.js' {
   interface OutboxKinds {
-    /** Stands in for a ticket reply until the `comment` kind comes with the new ticket API. */
-    'test-reply': { payload: { number: string; contact: string; text: string }; result: TicketComment };
     /** A kind the tests' first page has no sender for (another page may have one). */
     'test-orphan': { payload: NewTicket; result: TicketReceipt };
     /** A kind whose sender has a bug. */
@@ -14,7 +12,6 @@ declare module '../../src/core/outbox/senders/registry.js' {
 
 /** Senders of the test kinds, registered from the tests like a page would register its own. */
 export const testSenders: SenderRegistry = {
-  'test-reply': { send: (adapter, { id, payload }, files) => adapter.addComment(payload.number, payload.contact, payload.text, files, { idempotencyKey: id }) },
   'test-broken': {
     send() {
       throw new TypeError('payload.session is undefined');

@@ -1,5 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { newKey, testServer, type TestServer } from './helpers.js';
 
 interface Session {
@@ -9,7 +13,7 @@ interface Session {
 }
 
 /** Reads Server-Sent Events until `until` says enough (or the time runs out). */
-async function readEvents(url: string, until: (events: { event: string; data: unknown }[]) => boolean, ms = 5000) {
+async function readEvents(url: string, until: (events: { event: string; data: unknown }[]) => boolean, ms = 30_000) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ms);
   const events: { event: string; data: unknown }[] = [];
@@ -58,7 +62,6 @@ describe('chat API', () => {
     const stream = readEvents(`${server.url}/api/chat/sessions/${session.id}/events?token=${session.token}&after=3`, (events) =>
       events.some((e) => e.event === 'message' && (e.data as { message: { author: string } }).message.author === 'operator'),
     );
-    await new Promise((r) => setTimeout(r, 200));
     assert.equal((await server.post(`/api/operator/chats/${session.id}/messages`, { text: 'Здравствуйте, помогу' }, { Authorization: 'Bearer operator-test' })).status, 201);
     const events = await stream;
     assert.ok(events.some((e) => e.event === 'state' && (e.data as { state: string }).state === 'operator'));
@@ -112,10 +115,44 @@ describe('pages and security headers', () => {
     assert.doesNotMatch(html, /<script(?![^>]*\ssrc=)[^>]*>/); // no inline scripts
   });
 
-  it('serves the operator console and refuses paths outside the public folders', async () => {
-    assert.equal((await server.get('/operator/')).status, 200);
+  it('serves the operator console, consent and policy, and refuses paths outside the public folders', async () => {
+    for (const path of ['/operator/', '/consent.html', '/policy.html', '/portal.js']) assert.equal((await server.get(path)).status, 200, path);
     assert.equal((await server.get('/demo/server/app.ts')).status, 404);
     assert.equal((await server.get('/package.json')).status, 404);
     assert.equal((await server.get('/dist/../package.json')).status, 404);
+    assert.equal((await server.get('/demo/index.html')).status, 404, 'old layout paths are gone');
+  });
+
+  it('caches content-hashed chunks for a year, revalidates the rest, and serves pre-compressed files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gu-public-'));
+    mkdirSync(join(dir, 'chunks'));
+    const code = `export const x = "${'x'.repeat(2000)}";`;
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+    writeFileSync(join(dir, 'entry.js'), code);
+    writeFileSync(join(dir, 'chunks', 'part-AbCd1234.js'), code);
+    writeFileSync(join(dir, 'chunks', 'part-AbCd1234.js.br'), brotliCompressSync(code));
+    const own = await testServer({ mounts: [{ prefix: '/', dir }] });
+    try {
+      const chunk = await own.get('/chunks/part-AbCd1234.js', { 'Accept-Encoding': 'gzip, br' });
+      assert.equal(chunk.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      assert.equal(chunk.headers.get('content-encoding'), 'br');
+      assert.match(chunk.headers.get('vary') ?? '', /Accept-Encoding/);
+      assert.match(chunk.headers.get('content-type') ?? '', /javascript/);
+      assert.equal(await chunk.text(), code); // fetch decodes br
+      const plain = await fetch(`${own.url}/chunks/part-AbCd1234.js`, { headers: { 'Accept-Encoding': 'identity' } });
+      assert.equal(plain.headers.get('content-encoding'), null);
+      const entry = await own.get('/entry.js');
+      assert.equal(entry.headers.get('cache-control'), 'no-cache');
+      const etag = entry.headers.get('etag');
+      assert.ok(etag && entry.headers.get('last-modified'));
+      assert.equal((await own.get('/entry.js', { 'If-None-Match': etag })).status, 304);
+      const html = await own.get('/');
+      assert.equal(html.headers.get('cache-control'), 'no-cache');
+      assert.match(html.headers.get('content-type') ?? '', /text\/html/);
+      assert.equal((await own.get('/chunks/part-AbCd1234.js.br')).status, 200, 'a mount without `only` serves every file in it');
+    } finally {
+      await own.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -2,7 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
-import { testServer, type TestServer } from './helpers.js';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { newKey, testServer, validTicket, type TestServer } from './helpers.js';
 
 /**
  * The main job end to end: the built kit on the demo portal, served with the strict CSP,
@@ -59,9 +61,9 @@ describe('demo portal in Chromium under the strict CSP', () => {
     await form.locator('gu-file-drop li', { hasText: '→' }).waitFor({ timeout: 20_000 });
     await form.getByRole('checkbox', { name: /согласие/ }).check();
     await form.getByRole('button', { name: 'Отправить' }).click();
-    const heading = form.getByRole('heading', { name: /Обращение № \d+ принято/ });
+    const heading = form.getByRole('heading', { name: /Обращение № [\d-]+ принято/ });
     await heading.waitFor({ timeout: 10_000 });
-    const number = /№ (\d+)/.exec((await heading.textContent()) ?? '')![1];
+    const number = /№ ([\d-]+)/.exec((await heading.textContent()) ?? '')![1];
     const ticket = (await (await server.get(`/api/operator/tickets/${number}`, { Authorization: 'Bearer operator-test' })).json()) as { attachments: { name: string; type: string; size: number }[] };
     assert.equal(ticket.attachments.length, 1);
     assert.equal(ticket.attachments[0]!.type, 'image/jpeg');
@@ -74,7 +76,20 @@ describe('demo portal in Chromium under the strict CSP', () => {
     await page.close();
   });
 
-  it('the operator console works under the same CSP', async () => {
+  it('the operator console works under the same CSP and draws a long list, and a swollen title, capped', async () => {
+    // 120 more tickets, and one stored before the server refused swollen texts (written to the database directly).
+    const letters = (n: number) => [...String(n)].map((d) => 'абвгдежзик'[Number(d)]).join('');
+    for (let batch = 0; batch < 4; batch++) {
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          server.post('/api/tickets', validTicket({ title: `Список ${letters(batch * 30 + i)}` }), { 'Idempotency-Key': newKey() }).then((r) => assert.equal(r.status, 201)),
+        ),
+      );
+    }
+    const db = new Database(join(server.dataDir, 'support.sqlite'));
+    db.prepare("UPDATE tickets SET title = ? WHERE title = 'Список баа'").run(`Ж${'\u0301'.repeat(30_000)}${'ы'.repeat(500)}`);
+    db.close();
+
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -82,7 +97,13 @@ describe('demo portal in Chromium under the strict CSP', () => {
     await page.goto(`${server.url}/operator/`);
     await page.getByLabel('Токен оператора').fill('operator-test');
     await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByText('Проверка демо-страницы').waitFor({ timeout: 10_000 });
+    const swollen = page.locator('#tickets li span', { hasText: 'ыыы' });
+    await swollen.waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('#tickets li').count(), 101, 'a page of 100 and a «show more» button');
+    const drawn = (await swollen.textContent()) ?? '';
+    assert.ok([...drawn].length <= 161, `title drawn with ${[...drawn].length} code points`);
+    await page.getByRole('button', { name: /Показать ещё/ }).click();
+    await page.getByText('Проверка демо-страницы').waitFor({ timeout: 30_000 });
     assert.deepEqual(problems, []);
     await page.close();
   });

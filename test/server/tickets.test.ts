@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXE, PNG_1x1, multipart, newKey, testServer, validTicket, type TestServer } from './helpers.js';
+import { generateTicketNumber } from '../../src/core/validate/ticket-number.js';
+import { EXE, NUMBER, PNG_1x1, multipart, newKey, testServer, validTicket, type TestServer } from './helpers.js';
 
 describe('tickets API', () => {
   let server: TestServer;
@@ -22,11 +23,11 @@ describe('tickets API', () => {
     const response = await server.post('/api/tickets', validTicket({ title: 'Сбой при входе' }), { 'Idempotency-Key': newKey() });
     assert.equal(response.status, 201);
     const receipt = (await response.json()) as { number: string; urgent: boolean; dueAnswerAt: string; status: string };
-    assert.match(receipt.number, /^\d{10}$/);
+    assert.match(receipt.number, NUMBER);
     assert.equal(receipt.status, 'accepted');
     assert.equal(receipt.urgent, true);
     assert.ok(Date.parse(receipt.dueAnswerAt) > Date.now() + 4 * 86_400_000);
-    const ticket = (await (await server.get(`/api/tickets/${receipt.number}?contact=89123456789`)).json()) as { history: unknown[]; title: string };
+    const ticket = await server.ticket<{ history: unknown[]; title: string }>(receipt.number, '89123456789');
     assert.equal(ticket.title, 'Сбой при входе');
     assert.equal(ticket.history.length, 1);
   });
@@ -108,9 +109,9 @@ describe('tickets API', () => {
     const response = await fetch(server.url + '/api/tickets', { method: 'POST', headers: { 'Idempotency-Key': newKey() }, body });
     assert.equal(response.status, 201);
     const { number } = (await response.json()) as { number: string };
-    const ticket = (await (await server.get(`/api/tickets/${number}?contact=ivanov@mail.ru`)).json()) as { attachments: { name: string; type: string; url: string }[] };
+    const ticket = await server.ticket<{ attachments: { name: string; type: string; url: string }[] }>(number, 'ivanov@mail.ru');
     assert.equal(ticket.attachments[0]!.name, 'экран.png');
-    const file = await server.get(`${ticket.attachments[0]!.url}?contact=ivanov@mail.ru`);
+    const file = await server.get(ticket.attachments[0]!.url);
     assert.equal(file.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await file.arrayBuffer()), PNG_1x1);
   });
@@ -136,23 +137,62 @@ describe('tickets API', () => {
     }
   });
 
-  it('finds a ticket only with the contact given at creation', async () => {
+  it('opens a ticket only with the contact given at creation, by POST, for a short-lived token', async () => {
     const { number } = (await (await server.post('/api/tickets', validTicket({ title: 'Поиск по контакту' }), { 'Idempotency-Key': newKey() })).json()) as { number: string };
-    assert.equal((await server.get(`/api/tickets/${number}?contact=%2B7%20(912)%20345-67-89`)).status, 200);
-    assert.equal((await server.get(`/api/tickets/${number}?contact=IVANOV@MAIL.RU`)).status, 200);
-    const wrong = await server.get(`/api/tickets/${number}?contact=89990000000`);
+    const lookup = (body: unknown) => server.post('/api/tickets/lookup', body);
+    const opened = await lookup({ number, contact: '+7 (912) 345-67-89' });
+    assert.equal(opened.status, 200);
+    const { token, expiresAt, ticket } = (await opened.json()) as { token: string; expiresAt: string; ticket: { number: string } };
+    assert.equal(ticket.number, number);
+    const lifetime = Date.parse(expiresAt) - Date.now();
+    assert.ok(lifetime > 14 * 60_000 && lifetime <= 15 * 60_000, `token lifetime ${lifetime}`);
+    assert.equal((await lookup({ number: number.replace(/-/g, ' '), contact: 'IVANOV@MAIL.RU' })).status, 200);
+    // A wrong contact and an unknown number: the same 404 with the same words.
+    const wrong = await lookup({ number, contact: '89990000000' });
+    const unknown = await lookup({ number: generateTicketNumber(), contact: '89123456789' });
     assert.equal(wrong.status, 404);
-    assert.equal((await server.get('/api/tickets/0000000000?contact=89123456789')).status, 404);
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(await wrong.json(), await unknown.json());
+    // The token opens this ticket only, and only as a header.
+    assert.equal((await server.get(`/api/tickets/${number}`, { 'X-Ticket-Token': token })).status, 200);
+    assert.equal((await server.get(`/api/tickets/${number}`)).status, 401);
+    assert.equal((await server.get(`/api/tickets/${number}?contact=89123456789`)).status, 401);
+    assert.equal((await server.get(`/api/tickets/${number}`, { 'X-Ticket-Token': token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')) })).status, 401);
+    const other = (await (await server.post('/api/tickets', validTicket({ title: 'Другое обращение' }), { 'Idempotency-Key': newKey() })).json()) as { number: string };
+    assert.equal((await server.get(`/api/tickets/${other.number}`, { 'X-Ticket-Token': token })).status, 401);
+  });
+
+  it('refuses an expired token and an expired download link with 401', async () => {
+    let now = Date.now();
+    const clocked = await testServer({ now: () => now });
+    try {
+      const body = multipart(validTicket({ title: 'Со временем' }), [{ name: 'a.png', type: 'image/png', data: PNG_1x1 }]);
+      const { number } = (await (await fetch(clocked.url + '/api/tickets', { method: 'POST', headers: { 'Idempotency-Key': newKey() }, body })).json()) as { number: string };
+      const { token, ticket } = await clocked.open(number, '89123456789');
+      const link = (ticket as unknown as { attachments: { url: string }[] }).attachments[0]!.url;
+      assert.doesNotMatch(link, /contact|9123456789|mail/);
+      assert.equal((await clocked.get(link)).status, 200);
+      now += 15 * 60_000 + 1;
+      const expired = await clocked.get(`/api/tickets/${number}`, { 'X-Ticket-Token': token });
+      assert.equal(expired.status, 401);
+      assert.equal(((await expired.json()) as { type: string }).type, 'urn:gu-support:problem:unauthorized');
+      assert.equal((await clocked.get(link)).status, 401);
+      assert.equal((await clocked.get(link.replace(/signature=./, 'signature=A'))).status, 401);
+    } finally {
+      await clocked.stop();
+    }
   });
 
   it('adds a citizen comment idempotently and lists my tickets by bearer token', async () => {
     const auth = { Authorization: 'Bearer user-token-123' };
     const { number } = (await (await server.post('/api/tickets', validTicket({ title: 'Мой запрос' }), { 'Idempotency-Key': newKey(), ...auth })).json()) as { number: string };
     const key = newKey();
-    const comment = { contact: '+79123456789', text: 'Прикладываю уточнение' };
-    assert.equal((await server.post(`/api/tickets/${number}/comments`, comment, { 'Idempotency-Key': key })).status, 201);
-    assert.equal((await server.post(`/api/tickets/${number}/comments`, comment, { 'Idempotency-Key': key })).status, 200);
-    const ticket = (await (await server.get(`/api/tickets/${number}?contact=89123456789`)).json()) as { comments: unknown[] };
+    const { token } = await server.open(number, '+79123456789');
+    const comment = { text: 'Прикладываю уточнение' };
+    assert.equal((await server.post(`/api/tickets/${number}/comments`, comment, { 'Idempotency-Key': key })).status, 401);
+    assert.equal((await server.post(`/api/tickets/${number}/comments`, comment, { 'Idempotency-Key': key, 'X-Ticket-Token': token })).status, 201);
+    assert.equal((await server.post(`/api/tickets/${number}/comments`, comment, { 'Idempotency-Key': key, 'X-Ticket-Token': token })).status, 200);
+    const ticket = await server.ticket<{ comments: unknown[] }>(number, '89123456789');
     assert.equal(ticket.comments.length, 1);
     const mine = (await (await server.get('/api/my/tickets', auth)).json()) as { tickets: { number: string }[] };
     assert.deepEqual(mine.tickets.map((t) => t.number), [number]);
@@ -166,7 +206,7 @@ describe('tickets API', () => {
     assert.equal((await server.post(`/api/operator/tickets/${number}/status`, { status: 'in-progress', comment: 'Взято в работу' }, op)).status, 200);
     assert.equal((await server.post(`/api/operator/tickets/${number}/status`, { status: 'nonsense' }, op)).status, 422);
     assert.equal((await server.post(`/api/operator/tickets/${number}/comments`, { text: 'Уточните браузер' }, op)).status, 201);
-    const ticket = (await (await server.get(`/api/tickets/${number}?contact=89123456789`)).json()) as { status: string; history: { comment?: string }[]; comments: { author: string }[] };
+    const ticket = await server.ticket<{ status: string; history: { comment?: string }[]; comments: { author: string }[] }>(number, '89123456789');
     assert.equal(ticket.status, 'in-progress');
     assert.equal(ticket.history[1]!.comment, 'Взято в работу');
     assert.equal(ticket.comments[0]!.author, 'operator');

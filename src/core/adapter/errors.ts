@@ -1,8 +1,10 @@
 /**
  * Typed failures every adapter reports. The outbox retries `offline`, `timeout`, `server` and
- * `rate-limited`; `rejected` and `not-found` go back to the user.
+ * `rate-limited`; `rejected` and `not-found` go back to the user. `unauthorized` (HTTP 401): a
+ * ticket access token expired or is wrong, or a signed-in user's token was refused; an element
+ * renews the ticket access with `openTicket` and tries once more, or asks the user to sign in.
  */
-export type AdapterErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'rejected' | 'not-found';
+export type AdapterErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'rejected' | 'not-found' | 'unauthorized';
 
 /** One field the server refused, named by its path in the request (`contact.snils`). */
 export interface FieldError {
@@ -55,6 +57,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
 
 /** The error kind for an HTTP status that is not a success. */
 export function kindForStatus(status: number): AdapterErrorKind {
+  if (status === 401) return 'unauthorized';
   if (status === 404) return 'not-found';
   if (status === 408) return 'timeout';
   if (status === 429) return 'rate-limited';

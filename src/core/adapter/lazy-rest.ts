@@ -39,6 +39,7 @@ export class LazyRestAdapter implements SupportAdapter {
 
   listTopics = this.forward('listTopics');
   createTicket = this.forward('createTicket');
+  openTicket = this.forward('openTicket');
   getTicket = this.forward('getTicket');
   listMyTickets = this.forward('listMyTickets');
   addComment = this.forward('addComment');

@@ -9,6 +9,7 @@ import type {
   RequestOptions,
   SupportAdapter,
   Ticket,
+  TicketAccess,
   TicketComment,
   TicketReceipt,
   TicketSummary,
@@ -16,6 +17,7 @@ import type {
   UploadFile,
 } from './types.js';
 import { validateNewTicket, DEFAULT_RULES } from '../validate/ticket.js';
+import { generateTicketNumber, validateTicketNumber } from '../validate/ticket-number.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import { defaultTopics } from '../topics.js';
 
@@ -25,6 +27,20 @@ export interface MemoryAdapterOptions {
   tickets?: Ticket[];
   /** Simulated network latency in ms. */
   latencyMs?: number;
+  /** Contacts that open the seeded `tickets` (number → phone or e-mail); any contact opens a seeded ticket without one. */
+  contacts?: Record<string, string>;
+  /** Lifetime of a ticket access token (15 minutes, as the reference server). */
+  accessTtlMs?: number;
+}
+
+const digitsOf = (s: string) => s.replace(/\D/g, '').slice(-10);
+/** The reference server's rule: e-mail case-insensitively, phone by its last 10 digits. */
+function sameContact(given: string, known: string): boolean {
+  const a = given.trim().toLowerCase();
+  const b = known.trim().toLowerCase();
+  if (!a) return false;
+  if (a.includes('@') || b.includes('@')) return a === b;
+  return digitsOf(a).length === 10 && digitsOf(a) === digitsOf(b);
 }
 
 /**
@@ -37,10 +53,19 @@ export class MemoryAdapter implements SupportAdapter {
   private readonly failures: { kind: AdapterErrorKind; problem?: AdapterError['details']['problem'] }[] = [];
   private readonly listeners = new Map<string, Set<(e: ChatEvent) => void>>();
   private readonly chats = new Map<string, ChatMessage[]>();
+  /** Number → the phone and e-mail given at creation. */
+  private readonly contacts = new Map<string, string[]>();
+  private readonly access = new Map<string, { number: string; expires: number }>();
   private counter = 0;
 
   constructor(private readonly options: MemoryAdapterOptions = {}) {
     for (const ticket of options.tickets ?? []) this.tickets.set(ticket.number, ticket);
+    for (const [number, contact] of Object.entries(options.contacts ?? {})) this.contacts.set(number, [contact]);
+  }
+
+  /** Ends every access token at once, as if they expired: the next `getTicket` fails with `unauthorized`. */
+  expireAccess(): void {
+    this.access.clear();
   }
 
   /** Makes the next call fail with this kind (and, for `rejected`, this problem). */
@@ -68,7 +93,9 @@ export class MemoryAdapter implements SupportAdapter {
     const checked = validateNewTicket(ticket, DEFAULT_RULES, ticket.lang);
     if (!checked.ok) throw new AdapterError('rejected', 'validation', { status: 422, problem: { type: 'urn:gu-support:problem:validation', title: 'validation', status: 422, errors: checked.errors } });
     const now = new Date();
-    const number = `${now.getUTCFullYear()}${String(++this.counter).padStart(6, '0')}`;
+    let number = generateTicketNumber();
+    while (this.tickets.has(number)) number = generateTicketNumber();
+    this.contacts.set(number, [checked.value.contact.phone, checked.value.contact.email ?? ''].filter(Boolean));
     const receipt: TicketReceipt = {
       number,
       status: 'accepted',
@@ -91,9 +118,28 @@ export class MemoryAdapter implements SupportAdapter {
     return receipt;
   }
 
-  async getTicket(number: string, _contact: string, options?: RequestOptions): Promise<Ticket> {
+  async openTicket(number: string, contact: string, options?: RequestOptions): Promise<{ access: TicketAccess; ticket: Ticket }> {
     await this.step(options);
-    const ticket = this.tickets.get(number);
+    const canonical = validateTicketNumber(number);
+    const key = canonical.ok ? canonical.value : number.trim();
+    const ticket = this.tickets.get(key);
+    const known = this.contacts.get(key);
+    if (!ticket || !contact.trim() || (known && !known.some((k) => sameContact(contact, k)))) {
+      throw new AdapterError('not-found', 'not found', { status: 404 });
+    }
+    const token = `memory-${++this.counter}-${Math.random().toString(36).slice(2)}`;
+    const expires = Date.now() + (this.options.accessTtlMs ?? 15 * 60_000);
+    this.access.set(token, { number: key, expires });
+    return { access: { number: key, token, expiresAt: new Date(expires).toISOString() }, ticket };
+  }
+
+  async getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket> {
+    await this.step(options);
+    const granted = this.access.get(access.token);
+    if (!granted || granted.number !== access.number || granted.expires <= Date.now()) {
+      throw new AdapterError('unauthorized', 'access expired', { status: 401 });
+    }
+    const ticket = this.tickets.get(access.number);
     if (!ticket) throw new AdapterError('not-found', 'not found', { status: 404 });
     return ticket;
   }
@@ -103,8 +149,8 @@ export class MemoryAdapter implements SupportAdapter {
     return [...this.tickets.values()].map(({ number, status, topic, title, createdAt, updatedAt, urgent }) => ({ number, status, topic, title, createdAt, updatedAt, urgent }));
   }
 
-  async addComment(number: string, contact: string, text: string, _files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment> {
-    const ticket = await this.getTicket(number, contact, options);
+  async addComment(access: TicketAccess, text: string, _files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment> {
+    const ticket = await this.getTicket(access, options);
     const replay = this.replies.get(options.idempotencyKey);
     if (replay) return replay as TicketComment;
     const comment: TicketComment = { id: String(ticket.comments.length + 1), author: 'citizen', text, at: new Date().toISOString(), attachments: [] };

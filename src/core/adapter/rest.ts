@@ -9,6 +9,7 @@ import type {
   RequestOptions,
   SupportAdapter,
   Ticket,
+  TicketAccess,
   TicketComment,
   TicketReceipt,
   TicketSummary,
@@ -160,16 +161,47 @@ export class RestAdapter implements SupportAdapter {
     return this.request<TicketReceipt>({ method: 'POST', path: '/tickets', body: ticket, files, options });
   }
 
-  getTicket(number: string, contact: string, options?: RequestOptions): Promise<Ticket> {
-    return this.request<Ticket>({ method: 'GET', path: `/tickets/${encodeURIComponent(number)}?contact=${encodeURIComponent(contact)}`, options });
+  /** Number + contact travel in a POST body (never in a URL) and come back as a short-lived token. */
+  async openTicket(number: string, contact: string, options?: RequestOptions): Promise<{ access: TicketAccess; ticket: Ticket }> {
+    const opened = await this.request<{ token: string; expiresAt: string; ticket: Ticket }>({ method: 'POST', path: '/tickets/lookup', body: { number, contact }, options });
+    const ticket = this.withLinks(opened.ticket);
+    return { access: { number: ticket.number, token: opened.token, expiresAt: opened.expiresAt }, ticket };
+  }
+
+  async getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket> {
+    const ticket = await this.request<Ticket>({ method: 'GET', path: `/tickets/${encodeURIComponent(access.number)}`, options, headers: { 'X-Ticket-Token': access.token } });
+    return this.withLinks(ticket);
   }
 
   async listMyTickets(options?: RequestOptions): Promise<TicketSummary[]> {
     return (await this.request<{ tickets: TicketSummary[] }>({ method: 'GET', path: '/my/tickets', options })).tickets;
   }
 
-  addComment(number: string, contact: string, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment> {
-    return this.request<TicketComment>({ method: 'POST', path: `/tickets/${encodeURIComponent(number)}/comments`, body: { contact, text }, files, options });
+  async addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment> {
+    const comment = await this.request<TicketComment>({
+      method: 'POST',
+      path: `/tickets/${encodeURIComponent(access.number)}/comments`,
+      body: { text },
+      files,
+      options,
+      headers: { 'X-Ticket-Token': access.token },
+    });
+    return { ...comment, attachments: comment.attachments.map((a) => ({ ...a, url: this.link(a.url) })) };
+  }
+
+  /** An attachment link from the server (a path or a relative URL) as an absolute URL on the API's origin. */
+  private link(url: string): string {
+    try {
+      const page = (globalThis as { location?: { href: string } }).location?.href;
+      return new URL(url, new URL(`${this.base}/`, page)).href;
+    } catch {
+      return url;
+    }
+  }
+
+  private withLinks(ticket: Ticket): Ticket {
+    const fix = (list: Ticket['attachments']) => list.map((a) => ({ ...a, url: this.link(a.url) }));
+    return { ...ticket, attachments: fix(ticket.attachments), comments: ticket.comments.map((c) => ({ ...c, attachments: fix(c.attachments) })) };
   }
 
   async listArticles(options?: RequestOptions): Promise<Article[]> {

@@ -74,9 +74,14 @@ export interface StatusChange {
 
 export interface AttachmentInfo {
   id: string;
+  /** Named after the file's real (sniffed) type: `invoice.png`, whatever it was called when sent. */
   name: string;
   type: string;
   size: number;
+  /**
+   * A short-lived signed download link (no personal data in it). The reference server gives a
+   * path on the API's origin; `RestAdapter` resolves it against the endpoint into an absolute URL.
+   */
   url: string;
 }
 
@@ -146,6 +151,19 @@ export type ChatEvent =
   | { type: 'state'; state: ChatState; queuePosition?: number }
   | { type: 'typing'; author: ChatAuthor };
 
+/**
+ * Short-lived right to read and answer one ticket, given for its number + the contact given at
+ * creation (`openTicket`). Sent as a header, never in a URL; renew it with `openTicket` when a
+ * call fails with `AdapterError` kind `unauthorized`.
+ */
+export interface TicketAccess {
+  /** The ticket's number in canonical form (`1234-5678-9012`). */
+  number: string;
+  token: string;
+  /** ISO time after which the server refuses the token. */
+  expiresAt: string;
+}
+
 export interface RequestOptions {
   signal?: AbortSignal;
   idempotencyKey?: string;
@@ -161,9 +179,15 @@ export interface RequestOptions {
 export interface SupportAdapter {
   listTopics(options?: RequestOptions): Promise<Topic[]>;
   createTicket(ticket: NewTicket, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketReceipt>;
-  getTicket(number: string, contact: string, options?: RequestOptions): Promise<Ticket>;
+  /**
+   * Exchanges a ticket number + the phone or e-mail given at creation for a short-lived access
+   * token (and the ticket). A wrong pair and an unknown number are the same `not-found`.
+   */
+  openTicket(number: string, contact: string, options?: RequestOptions): Promise<{ access: TicketAccess; ticket: Ticket }>;
+  /** The ticket again (status, comments, fresh attachment links); `unauthorized` once the access expired. */
+  getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket>;
   listMyTickets(options?: RequestOptions): Promise<TicketSummary[]>;
-  addComment(number: string, contact: string, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
+  addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
   listArticles(options?: RequestOptions): Promise<Article[]>;
   createChatSession(options?: RequestOptions): Promise<ChatSession>;
   sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage>;

@@ -46,12 +46,19 @@ export const en: Dictionary = {
   'text.empty': 'Fill in this field',
   'text.tooShort': 'Write at least {min} characters',
   'text.tooLong': 'Shorten the text to {max} characters — it is {n} now',
+  'text.tooComplex': 'The text holds too many invisible marks (accents, emoji, formatting characters). Shorten it or type it again — at most {max} characters',
+  'text.characters': 'The text holds invisible control characters (such as a change of writing direction). Type the text again or paste it without formatting',
+
+  'ticketNumber.empty': 'Enter the request number: 12 digits, for example 1234-5678-9012',
+  'ticketNumber.characters': 'A request number is 12 digits, for example 1234-5678-9012. Remove letters and other signs',
+  'ticketNumber.length': 'A request number has 12 digits, but {n} were entered. Copy the number from the confirmation e-mail, for example 1234-5678-9012',
+  'ticketNumber.checksum': 'The request number has a typo: compare the digits with the confirmation e-mail or the screen shown after sending',
 
   'form.topic.error': 'Choose the topic of your request',
   'form.title.error': 'Describe the problem briefly, for example “Error 401 when signing in”',
   'form.description.error': 'Describe what happened: the steps you took and the error text or code you saw',
   'form.fullName.error': 'Enter your full name',
-  'form.previous.error': 'Enter the number of your earlier request — digits and letters only, as in the confirmation e-mail',
+  'form.previous.error': 'Enter the number of your earlier request — 12 digits, for example 1234-5678-9012, as in the confirmation e-mail',
   'form.consent.error': 'To send the request, consent to the processing of your personal data',
 
   'topic.login': 'Registration and signing in to your account',
@@ -98,6 +105,7 @@ export const en: Dictionary = {
   'form.pii.remove': 'Remove from the text',
   'form.pii.dismiss': 'This is not secret data',
   'form.pii.error': 'Remove {found} from the description — support does not need it',
+  'form.pii.errorTitle': 'Remove {found} from the field “The problem in a few words” — support does not need it',
   'form.context.summary': 'Technical information that will be sent',
   'form.context.exclude': 'Do not send technical information',
   'form.context.page': 'Page',

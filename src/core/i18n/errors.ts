@@ -12,6 +12,7 @@ export const COMMON_ERROR_MESSAGES: ErrorMessages = {
   'rate-limited': 'error.rateLimited',
   rejected: 'error.rejected',
   'not-found': 'error.notFound',
+  unauthorized: 'error.unauthorized',
   'no-adapter': 'error.noAdapter',
 };
 

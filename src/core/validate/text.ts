@@ -19,11 +19,74 @@ export interface LengthRule {
   min?: number;
   max?: number;
   required?: boolean;
+  /**
+   * Code points after NFC. A "short" text can still be huge (one letter with 30,000 combining
+   * marks is one grapheme); default: twice `max` plus a little, so emoji sequences still fit.
+   */
+  maxCodePoints?: number;
+  /** UTF-8 bytes after NFC; default six per allowed character. */
+  maxBytes?: number;
 }
 
-/** Trims and checks a free-text field against its limits. Codes: `empty`, `too-short`, `too-long`. */
+/** Above this, no field of the kit is meant to hold text (descriptions are 2,000 characters). */
+const HARD_CODE_POINTS = 100_000;
+
+/**
+ * Characters no field of a request may hold: NUL and other control characters (tab and line
+ * breaks aside), unpaired surrogates (not text at all) and the bidi overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), which can make a file name or a sentence read backwards.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Whether the text holds a character of FORBIDDEN (see there). */
+export function hasForbiddenCharacters(text: string): boolean {
+  return FORBIDDEN.test(text);
+}
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Code points that add nothing visible on their own: combining marks, joiners, variation selectors, skin tones. */
+const INVISIBLE = /\p{M}|\p{Emoji_Modifier}|[\u200b-\u200d]/gu;
+
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/**
+ * Trims, normalises to NFC and checks a free-text field. Codes: `empty`, `too-short`,
+ * `too-long` (graphemes, code points or bytes), `characters` (see FORBIDDEN). Code points and
+ * bytes are counted before graphemes, so a wall of combining marks is refused in linear time.
+ */
 export function validateText(input: string, rule: LengthRule, lang = 'ru'): Validation<string> {
-  const value = (input ?? '').trim();
+  const raw = input ?? '';
+  const maxCodePoints = rule.maxCodePoints ?? (rule.max !== undefined ? rule.max * 2 + 16 : HARD_CODE_POINTS);
+  const maxBytes = rule.maxBytes ?? (rule.max !== undefined ? rule.max * 6 + 64 : HARD_CODE_POINTS * 4);
+  if (FORBIDDEN.test(raw)) return fail('characters', translate(lang, 'text.characters'));
+  const value = raw.normalize('NFC').trim();
+  const cps = codePoints(value);
+  if (cps > maxCodePoints || utf8Bytes(value) > maxBytes) {
+    // Plain long text gets the usual count; a short text swollen by marks is told what is wrong.
+    const visible = cps - (value.match(INVISIBLE)?.length ?? 0);
+    if (rule.max !== undefined && visible > rule.max) return fail('too-long', translate(lang, 'text.tooLong', { max: rule.max, n: visible }));
+    return fail('too-long', translate(lang, 'text.tooComplex', { max: rule.max ?? maxCodePoints }));
+  }
   const n = visibleLength(value);
   if (!n) return rule.required ? fail('empty', translate(lang, 'text.empty')) : ok('');
   if (rule.min !== undefined && n < rule.min) return fail('too-short', translate(lang, 'text.tooShort', { min: rule.min, n }));

@@ -31,6 +31,8 @@ export const FORM_ERRORS: ErrorMessages = {
   'rate-limited': 'form.error.rateLimited',
   rejected: 'form.error.rejected',
   'not-found': 'form.error.notFound',
+  // Creating a ticket needs no ticket access: a refused bearer token is a refusal.
+  unauthorized: 'form.error.rejected',
   'no-adapter': 'form.error.noAdapter',
 };
 

@@ -1,10 +1,24 @@
 // The operator console of the reference server: tickets (status, comments) and live chats.
 // Everything from the server is put on the page as text (textContent), never as HTML.
+// What it draws is capped (a page of the list, clipped texts, runs of combining marks cut short)
+// and redrawn only when the data changed, so no stored text can freeze the page on every poll.
 const STATUSES = { accepted: 'Принято', 'in-progress': 'В работе', 'awaiting-info': 'Ожидает уточнений', resolved: 'Решено', closed: 'Закрыто' };
 const POLL_MS = 3000;
+const PAGE = 100;
 const $ = (id) => document.getElementById(id);
 let token = sessionStorage.getItem('gu-operator-token') ?? '';
 let selected = null;
+let shown = PAGE;
+let lastList = '';
+let lastDetail = '';
+let lastChats = '';
+
+/** At most `max` code points, with runs of combining marks cut to two (one letter + 30,000 marks is one "character"). */
+function clip(text, max) {
+  const calm = String(text ?? '').replace(/(\p{M}{2})\p{M}+/gu, '$1');
+  const points = Array.from(calm);
+  return points.length > max ? `${points.slice(0, max).join('')}…` : calm;
+}
 
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -30,23 +44,26 @@ async function api(path, body) {
 
 const time = (iso) => new Date(iso).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
 
-async function showTicket(number) {
+async function showTicket(number, force = true) {
   selected = number;
   const t = await api(`/api/operator/tickets/${encodeURIComponent(number)}`);
+  const snapshot = JSON.stringify({ ...t, attachments: t.attachments.map((a) => a.id), comments: t.comments.map((c) => [c.id, c.text]) });
+  if (!force && snapshot === lastDetail) return;
+  lastDetail = snapshot;
   const statusSelect = el('select', { id: 'new-status' }, ...Object.entries(STATUSES).map(([v, l]) => { const o = el('option', { value: v }, l); o.selected = v === t.status; return o; }));
   const comment = el('textarea', { id: 'status-comment', rows: '2' });
   const reply = el('textarea', { id: 'reply', rows: '3' });
   const contact = Object.entries(t.contact).filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join(', ');
   $('detail').replaceChildren(
     el('p', {}, el('strong', {}, `№ ${t.number}`), ' ', t.urgent ? el('span', { class: 'urgent' }, 'срочное') : ''),
-    el('p', {}, el('strong', {}, t.title), ` (${t.topic}) — ${STATUSES[t.status]}`),
-    el('pre', {}, t.description),
-    el('p', { class: 'muted' }, contact),
-    t.previousNumber ? el('p', {}, `Повторное к № ${t.previousNumber}`) : null,
-    t.attachments.length ? el('p', {}, `Вложения: ${t.attachments.map((a) => `${a.name} (${Math.round(a.size / 1024)} КБ)`).join(', ')}`) : null,
+    el('p', {}, el('strong', {}, clip(t.title, 200)), ` (${t.topic}) — ${STATUSES[t.status]}`),
+    el('pre', {}, clip(t.description, 4000)),
+    el('p', { class: 'muted' }, clip(contact, 600)),
+    t.previousNumber ? el('p', {}, `Повторное к № ${clip(t.previousNumber, 40)}`) : null,
+    t.attachments.length ? el('p', {}, `Вложения: ${t.attachments.slice(0, 20).map((a) => `${clip(a.name, 120)} (${Math.round(a.size / 1024)} КБ)`).join(', ')}`) : null,
     el('h3', {}, 'История'),
-    el('ul', {}, ...t.history.map((h) => el('li', {}, `${time(h.at)} — ${STATUSES[h.status]}${h.comment ? `: ${h.comment}` : ''}`))),
-    el('ul', {}, ...t.comments.map((c) => el('li', {}, `${time(c.at)} ${c.author === 'operator' ? 'Оператор' : 'Заявитель'}: ${c.text}`))),
+    el('ul', {}, ...t.history.slice(-50).map((h) => el('li', {}, `${time(h.at)} — ${STATUSES[h.status]}${h.comment ? `: ${clip(h.comment, 2000)}` : ''}`))),
+    el('ul', {}, ...t.comments.slice(-50).map((c) => el('li', {}, `${time(c.at)} ${c.author === 'operator' ? 'Оператор' : 'Заявитель'}: ${clip(c.text, 2000)}`))),
     el('form', { onsubmit: async (e) => { e.preventDefault(); await api(`/api/operator/tickets/${number}/status`, { status: statusSelect.value, comment: comment.value }); await refresh(); } },
       el('label', { for: 'new-status' }, 'Статус'), statusSelect, el('label', { for: 'status-comment' }, 'Комментарий к статусу'), comment, el('button', { type: 'submit' }, 'Изменить статус')),
     el('form', { onsubmit: async (e) => { e.preventDefault(); if (reply.value.trim()) await api(`/api/operator/tickets/${number}/comments`, { text: reply.value }); reply.value = ''; await refresh(); } },
@@ -63,7 +80,7 @@ function renderChats(chats) {
       input.value = drafts[c.id] ?? '';
       const box = el('div', { class: 'chat', 'data-id': c.id },
         el('p', {}, `${time(c.createdAt)} — ${c.state === 'queued' ? `в очереди (${c.queuePosition})` : c.state === 'operator' ? 'с оператором' : 'с ботом'}`),
-        el('div', { class: 'messages' }, ...c.messages.map((m) => el('p', {}, el('strong', {}, `${{ citizen: 'Гражданин', bot: 'Бот', operator: 'Оператор', system: '—' }[m.author]}: `), m.text))),
+        el('div', { class: 'messages' }, ...c.messages.slice(-50).map((m) => el('p', {}, el('strong', {}, `${{ citizen: 'Гражданин', bot: 'Бот', operator: 'Оператор', system: '—' }[m.author]}: `), clip(m.text, 2000)))),
         el('form', { onsubmit: async (e) => { e.preventDefault(); if (!input.value.trim()) return; await api(`/api/operator/chats/${c.id}/messages`, { text: input.value }); input.value = ''; await refresh(); } }, input, el('button', { type: 'submit' }, 'Отправить')),
         el('button', { class: 'action', type: 'button', onclick: async () => { await api(`/api/operator/chats/${c.id}/close`, {}); await refresh(); } }, 'Завершить чат'),
       );
@@ -73,12 +90,30 @@ function renderChats(chats) {
   if (open) document.querySelector(`.chat[data-id="${CSS.escape(open)}"] input`)?.focus();
 }
 
+/** One page of the list (more on request), redrawn only when it changed. */
+function renderList(tickets) {
+  const snapshot = JSON.stringify([shown, selected, tickets.slice(0, shown)]);
+  if (snapshot === lastList) return;
+  lastList = snapshot;
+  const items = tickets.slice(0, shown).map((t) =>
+    el('li', {}, el('button', { type: 'button', 'aria-current': String(t.number === selected), onclick: () => { void showTicket(t.number).then(() => renderList(tickets)); } }, `№ ${t.number} · ${STATUSES[t.status]}${t.urgent ? ' · срочное' : ''}`, el('br'), el('span', { class: 'muted' }, clip(t.title, 160)))),
+  );
+  if (tickets.length > shown) {
+    items.push(el('li', {}, el('button', { type: 'button', class: 'action', onclick: () => { shown += PAGE; renderList(tickets); } }, `Показать ещё (${Math.min(PAGE, tickets.length - shown)} из ${tickets.length - shown})`)));
+  }
+  $('tickets').replaceChildren(...items);
+}
+
 async function refresh() {
   try {
     const [{ tickets }, { chats }] = await Promise.all([api('/api/operator/tickets'), api('/api/operator/chats')]);
-    $('tickets').replaceChildren(...tickets.map((t) => el('li', {}, el('button', { type: 'button', 'aria-current': String(t.number === selected), onclick: () => showTicket(t.number) }, `№ ${t.number} · ${STATUSES[t.status]}${t.urgent ? ' · срочное' : ''}`, el('br'), el('span', { class: 'muted' }, t.title)))));
-    if (!document.activeElement?.closest?.('.chat')) renderChats(chats);
-    if (selected && !document.activeElement?.closest?.('#detail')) await showTicket(selected);
+    renderList(tickets);
+    const chatsSnapshot = JSON.stringify(chats);
+    if (chatsSnapshot !== lastChats && !document.activeElement?.closest?.('.chat')) {
+      lastChats = chatsSnapshot;
+      renderChats(chats);
+    }
+    if (selected && !document.activeElement?.closest?.('#detail')) await showTicket(selected, false);
     $('status').textContent = `Обновлено ${new Date().toLocaleTimeString('ru-RU')}`;
   } catch (error) {
     if (error.message === 'unauthorized') return logout('Неверный токен');
