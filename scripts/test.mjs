@@ -38,6 +38,7 @@ check('lint', 'npx', ['eslint', '.']);
 // The demo-page test and the size report need the built kit.
 check('build', 'npm', ['run', 'build', '--silent']);
 check('size budget', process.execPath, ['scripts/size.mjs']);
+check('elements API in custom-elements.json', process.execPath, ['scripts/check-elements-api.mjs']);
 
 rmSync('.cache/wtr-summary.json', { force: true });
 const browser = run('browser tests (Chromium, Firefox)', 'npx', ['web-test-runner']);
