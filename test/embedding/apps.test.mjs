@@ -135,7 +135,7 @@ describe('the packed kit in fresh apps', { timeout: 900_000 }, () => {
    * app's CSS token applied, a 3 MB picture reduced in a worker the app serves, request sent,
    * ticket number shown by the app's own code.
    */
-  async function drive(url, { workerPattern }) {
+  async function drive(url, { workerPattern, api = reference }) {
     const page = await browser.newPage();
     const problems = [];
     const workers = [];
@@ -181,7 +181,7 @@ describe('the packed kit in fresh apps', { timeout: 900_000 }, () => {
     await heading.waitFor({ timeout: 15_000 });
     const number = /№ (\d+)/.exec((await heading.textContent()) ?? '')[1];
     await page.locator('#ticket', { hasText: number }).waitFor({ timeout: 5_000 });
-    const ticket = await (await fetch(`${reference.url}/api/operator/tickets/${number}`, { headers: { Authorization: 'Bearer operator-test' } })).json();
+    const ticket = await (await fetch(`${api.url}/api/operator/tickets/${number}`, { headers: { Authorization: 'Bearer operator-test' } })).json();
     assert.equal(ticket.attachments.length, 1);
     assert.equal(ticket.attachments[0].type, 'image/jpeg');
     assert.ok(ticket.attachments[0].size <= 2 * KB * KB);
@@ -211,12 +211,35 @@ describe('the packed kit in fresh apps', { timeout: 900_000 }, () => {
     await drive(`${await served(cwd)}/`, { workerPattern: new RegExp(`/dist/${worker.replace('.', '\\.')}$`) });
   });
 
-  it('plain HTML: the single file and its worker copied into a CDN-like folder', async () => {
+  /** The single file and its worker, copied from the installed package into a CDN-like folder. */
+  function vendorKit() {
     const cwd = join(dir, 'cdn');
     const vendor = join(cwd, 'vendor/gu-support-kit/0.1.0');
     mkdirSync(vendor, { recursive: true });
     for (const file of ['gu-support-kit.js', 'gu-support-kit.js.map', 'gu-compress-worker.js', 'gu-compress-worker.js.map']) cpSync(join(dir, 'node_modules/gu-support-kit/dist', file), join(vendor, file));
+    return cwd;
+  }
+
+  it('plain HTML: the single file and its worker copied into a CDN-like folder', async () => {
+    const cwd = vendorKit();
     await drive(`${await served(cwd)}/`, { workerPattern: /\/vendor\/gu-support-kit\/0\.1\.0\/gu-compress-worker\.js$/ });
+  });
+
+  it('plain HTML with the kit on a CDN origin and the API on a third origin (workerUrl, GU_CORS_ORIGINS)', async () => {
+    const cwd = vendorKit();
+    const cdn = await serveStatic({ root: join(cwd, 'vendor'), cors: true });
+    servers.push(cdn);
+    const page = await serveStatic({ root: cwd, csp: '' });
+    servers.push(page);
+    const api = await startReferenceServer({ GU_CORS_ORIGINS: page.url });
+    try {
+      cpSync(join(dir, 'node_modules/gu-support-kit/dist/gu-compress-worker.js'), join(cwd, 'gu-compress-worker.js'));
+      writeFileSync(join(cwd, 'cross.html'), readFileSync(join(cwd, 'cross-origin.html'), 'utf8').replaceAll('{{KIT}}', cdn.url).replaceAll('{{API}}', api.url));
+      page.csp = `default-src 'self'; script-src 'self' ${cdn.url}; style-src 'self'; img-src 'self' blob: data:; connect-src 'self' ${api.url}; worker-src 'self'; object-src 'none'; base-uri 'none'`;
+      await drive(`${page.url}/cross.html`, { workerPattern: /^\/gu-compress-worker\.js$/, api });
+    } finally {
+      await api.close();
+    }
   });
 
   it('the Vite dev server (dependency pre-bundling on) serves the worker too', async () => {

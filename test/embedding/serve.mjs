@@ -22,10 +22,12 @@ const TYPES = {
 export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'";
 
 /**
- * Serves `root` (index.html for folders) with a strict CSP; `/api/*` goes to `api`.
- * @param {{ root: string, api?: string, csp?: string }} options
+ * Serves `root` (index.html for folders) with a strict CSP (the returned `csp` can be changed);
+ * `/api/*` goes to `api`; `cors` lets any page load the files, as a CDN does.
+ * @param {{ root: string, api?: string, csp?: string, cors?: boolean }} options
  */
-export async function serveStatic({ root, api, csp = STRICT_CSP }) {
+export async function serveStatic({ root, api, csp = STRICT_CSP, cors = false }) {
+  const served = { url: '', csp, close: () => Promise.resolve() };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (api && url.pathname.startsWith('/api/')) {
@@ -46,26 +48,29 @@ export async function serveStatic({ root, api, csp = STRICT_CSP }) {
     } catch {
       return res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+      ...(served.csp ? { 'Content-Security-Policy': served.csp } : {}),
+      ...(cors ? { 'Access-Control-Allow-Origin': '*' } : {}),
+    });
     createReadStream(path).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${server.address().port}`;
-  return {
-    url,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(resolve);
-      }),
-  };
+  served.url = `http://127.0.0.1:${server.address().port}`;
+  served.close = () =>
+    new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(resolve);
+    });
+  return served;
 }
 
 /** demo/server on loopback with a fresh SQLite file; resolves when it listens. */
-export async function startReferenceServer() {
+export async function startReferenceServer(env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'gu-embedding-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server/main.ts', '--port', '0', '--data', dataDir, '--quiet', '--rate-limit', '100000'], {
-    env: { ...process.env, GU_OPERATOR_TOKEN: 'operator-test' },
+    env: { ...process.env, GU_OPERATOR_TOKEN: 'operator-test', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });

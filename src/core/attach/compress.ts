@@ -31,10 +31,10 @@ export interface PrepareOptions {
 
 /**
  * The worker shipped beside the kit's code: dist/gu-compress-worker.js next to the single-file
- * bundle, dist/chunks/gu-compress-worker.js next to the per-element chunks. Written as a literal
- * `new Worker(new URL('./…', import.meta.url), { type: 'module' })` so an app's bundler (Vite,
- * webpack 5, Parcel) finds the file and emits it with the app; the kit's own build keeps this line
- * as it is (see vite.config.ts).
+ * bundle, dist/chunks/gu-compress-worker.js next to the per-element chunks. Written as the literal
+ * pattern (a Worker of a URL relative to import.meta.url, type module) that an app's bundler
+ * (Vite, webpack 5, Parcel) recognises: it finds the file and emits it with the app. The kit's own
+ * build keeps this line as it is (see vite.config.ts).
  */
 function startDefaultWorker(): Worker {
   return new Worker(new URL('./gu-compress-worker.js', import.meta.url), { type: 'module' });
