@@ -7,12 +7,21 @@
 // - Private, protected and static members are left out; inherited public members (endpoint,
 //   adapter, theme from the base element) stay, without pointing at files the package lacks.
 // - Events get their type from the `HTMLElementEventMap` / `GlobalEventHandlersEventMap` entry.
+// - CSS properties: besides the element's @cssprop tags, the shared `--gu-*` tokens every element
+//   reads (src/theme/tokens.ts), with their defaults (test/embedding/manifest.test.ts checks the
+//   list against the styles each element really has).
 // - Only elements reachable from a package.json export stay, and each module's path is the
 //   JavaScript file a user imports (dist/support-form.js), not a TypeScript source.
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 
 const EVENT_MAPS = new Set(['HTMLElementEventMap', 'GlobalEventHandlersEventMap']);
+const TOKENS_FILE = 'src/theme/tokens.ts';
+
+/** The shared design tokens: `var(--gu-name, default)` in the tokens stylesheet. */
+export function designTokens(text = readFileSync(TOKENS_FILE, 'utf8')) {
+  return [...text.matchAll(/var\((--gu-[\w-]+),\s*([^;]+?)\);/g)].map(([, name, fallback]) => ({ name, default: fallback.trim() }));
+}
 
 /** package.json exports → { subpath, js, types, source } for entries with JavaScript and types. */
 export function packageEntries(pkg = JSON.parse(readFileSync('package.json', 'utf8'))) {
@@ -156,6 +165,13 @@ function publicOnly(declaration, eventTypes) {
     const type = eventTypes.get(event.name);
     if (type) event.type = { text: type };
   }
+  const documented = new Map((declaration.cssProperties ?? []).map((p) => [p.name, p]));
+  for (const token of designTokens()) {
+    const own = documented.get(token.name);
+    if (own) own.default ??= token.default;
+    else documented.set(token.name, { name: token.name, default: token.default });
+  }
+  if (documented.size) declaration.cssProperties = [...documented.values()];
   if (declaration.superclass) declaration.superclass = { name: declaration.superclass.name, ...(declaration.superclass.package ? { package: declaration.superclass.package } : {}) };
   delete declaration.source;
 }

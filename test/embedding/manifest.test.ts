@@ -1,5 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
-import type { PropertyDeclaration } from 'lit';
+import type { CSSResult, PropertyDeclaration } from 'lit';
 import '../../src/index.js';
 
 /**
@@ -10,7 +10,16 @@ import '../../src/index.js';
  * manifest. Needs the manifest: `npm run manifest` (the build makes it).
  */
 interface Manifest {
-  modules: { declarations?: { tagName?: string; attributes?: { name: string; fieldName?: string }[]; members?: { kind: string; name: string }[]; cssParts?: { name: string }[]; slots?: { name: string }[] }[] }[];
+  modules: {
+    declarations?: {
+      tagName?: string;
+      attributes?: { name: string; fieldName?: string }[];
+      members?: { kind: string; name: string }[];
+      cssParts?: { name: string }[];
+      cssProperties?: { name: string }[];
+      slots?: { name: string }[];
+    }[];
+  }[];
 }
 
 const response = await fetch('/custom-elements.json');
@@ -26,7 +35,8 @@ describe('custom-elements.json matches the elements at run time', () => {
   for (const doc of elements) {
     const tag = doc.tagName!;
     describe(`<${tag}>`, () => {
-      const constructor = () => customElements.get(tag) as (CustomElementConstructor & { observedAttributes: string[]; elementProperties: Map<PropertyKey, PropertyDeclaration> }) | undefined;
+      const constructor = () =>
+        customElements.get(tag) as (CustomElementConstructor & { observedAttributes: string[]; elementProperties: Map<PropertyKey, PropertyDeclaration>; elementStyles: (CSSResult | CSSStyleSheet)[] }) | undefined;
 
       it('is registered under its tagName', () => {
         expect(constructor(), `${tag} is defined`).to.be.a('function');
@@ -42,6 +52,14 @@ describe('custom-elements.json matches the elements at run time', () => {
           if (options.state) expect(fields.has(String(name)), `state ${String(name)} must not be listed`).to.equal(false);
           else expect(fields.has(String(name)), `property ${String(name)} must be listed`).to.equal(true);
         }
+      });
+
+      it('lists exactly the --gu-* custom properties its styles read', () => {
+        const text = constructor()!
+          .elementStyles.map((s) => ('cssText' in s && typeof s.cssText === 'string' ? s.cssText : [...(s as CSSStyleSheet).cssRules].map((r) => r.cssText).join('\n')))
+          .join('\n');
+        const read = new Set([...text.matchAll(/var\(\s*(--gu-[\w-]+)/g)].map((m) => m[1]!));
+        expect((doc.cssProperties ?? []).map((p) => p.name).sort()).to.deep.equal([...read].sort());
       });
 
       it('documents the parts and slots it renders', async () => {
