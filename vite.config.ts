@@ -27,7 +27,7 @@ function dropTemplateIndentation(): Plugin {
 /**
  * The compression Worker is started with a literal
  * `new Worker(new URL('./gu-compress-worker.js', import.meta.url), { type: 'module' })`
- * (src/core/attach/compress.ts), the form that app bundlers (Vite, webpack 5, Parcel) recognise:
+ * (src/core/attach/compress.ts), the form app bundlers recognise (Vite and webpack 5 are tested):
  * they find dist/chunks/gu-compress-worker.js beside the kit's chunk and emit it with the app.
  * - The kit's own library builds must leave that line exactly as written (Vite would otherwise
  *   resolve it against src/ and rewrite it), so it is swapped for a placeholder of the same length
