@@ -25,6 +25,41 @@ function dropTemplateIndentation(): Plugin {
   };
 }
 
+/**
+ * The compression Worker is started with a literal
+ * `new Worker(new URL('./gu-compress-worker.js', import.meta.url), { type: 'module' })`
+ * (src/core/attach/compress.ts), the form app bundlers recognise (Vite and webpack 5 are tested):
+ * they find dist/chunks/gu-compress-worker.js beside the kit's chunk and emit it with the app.
+ * - The kit's own library builds must leave that line exactly as written (Vite would otherwise
+ *   resolve it against src/ and rewrite it), so it is swapped for a placeholder of the same length
+ *   before Vite's worker and asset plugins run and put back in the output; the worker file itself
+ *   is built by `--mode worker` and placed beside the chunks by scripts/place-worker.mjs.
+ * - Elsewhere (Storybook, or any Vite dev server on src/) it points at the TypeScript source, which
+ *   Vite then builds as a worker.
+ */
+const WORKER_LITERAL = /new Worker\(new URL\('\.\/gu-compress-worker\.js', import\.meta\.url\), \{ type: 'module' \}\)/g;
+const WORKER_SOURCE = "new Worker(new URL('./gu-compress-worker.js', import.meta.url), { type: 'module' })";
+const WORKER_PLACEHOLDER = `__gu_compress_worker__${'_'.repeat(WORKER_SOURCE.length - '__gu_compress_worker__()'.length)}()`;
+function keepWorkerLiteral(): Plugin {
+  let library = false;
+  return {
+    name: 'keep-worker-literal',
+    enforce: 'pre',
+    configResolved(config) {
+      library = Boolean(config.build.lib);
+    },
+    transform(code, id) {
+      if (!/\/src\/core\/attach\/.*\.ts$/.test(id) || !code.includes("new URL('./gu-compress-worker.js'")) return null;
+      const replacement = library ? WORKER_PLACEHOLDER : "new Worker(new URL('./compress.worker.ts', import.meta.url), { type: 'module' })";
+      return { code: code.replace(WORKER_LITERAL, replacement), map: null };
+    },
+    renderChunk(code) {
+      if (!library || !code.includes(WORKER_PLACEHOLDER)) return null;
+      return { code: code.split(WORKER_PLACEHOLDER).join(WORKER_SOURCE), map: null };
+    },
+  };
+}
+
 // `vite build`: ES modules per entry with Lit, @lit/context and idb left as imports (an app that
 // already has Lit does not load it twice). `vite build --mode bundle`: dist/gu-support-kit.js, the
 // autoloader for a plain `<script type="module">`, with Lit bundled and each element's code in
@@ -40,7 +75,7 @@ export default defineConfig(({ mode }) => {
   const bundle = mode in standalone;
   const bundleEntry = standalone[mode] ?? {};
   return {
-    plugins: [dropTemplateIndentation()],
+    plugins: [dropTemplateIndentation(), keepWorkerLiteral()],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,

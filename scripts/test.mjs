@@ -1,6 +1,6 @@
-// `npm test`: browsers (installed if missing), static checks, the build and its size budget,
-// browser tests in Chromium and Firefox, Node tests of the reference server and the demo page,
-// the Storybook build. Ends with one line
+// `npm test`: browsers (installed if missing), static checks, the build and its size budget, the
+// manifest against the sources, browser tests in Chromium and Firefox, Node tests of the reference
+// server and the demo page, the packed tarball in fresh apps, the Storybook build. Ends with one line
 // `N passed, N failed` over all suites and exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -38,6 +38,7 @@ check('lint', 'npx', ['eslint', '.']);
 // The demo-page test and the size report need the built kit.
 check('build', 'npm', ['run', 'build', '--silent']);
 check('size budget', process.execPath, ['scripts/size.mjs']);
+check('elements API in custom-elements.json', process.execPath, ['scripts/check-elements-api.mjs']);
 
 rmSync('.cache/wtr-summary.json', { force: true });
 const browser = run('browser tests (Chromium, Firefox)', 'npx', ['web-test-runner']);
@@ -49,14 +50,24 @@ if (existsSync('.cache/wtr-summary.json')) {
   if (!browser.ok && totals.failed + totals.sessionErrors === 0) failed++;
 } else if (!browser.ok) failed++;
 
+/** Runs Node test files and adds their counts (read from the runner's closing lines). */
+function nodeTests(name, files, imports = []) {
+  const node = run(name, process.execPath, [...imports, '--test', '--test-reporter=spec', '--test-concurrency=1', ...files], { capture: true });
+  const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)`, 'm').exec(node.stdout)?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail') + count('cancelled');
+  skipped += count('skipped');
+  if (!node.ok && count('fail') + count('cancelled') === 0) failed++;
+}
+
 // Node 20's runner does not look for .ts files by itself: name them.
 const serverTests = readdirSync('test/server').filter((f) => f.endsWith('.test.ts')).map((f) => `test/server/${f}`);
-const node = run('server tests (Node)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...serverTests], { capture: true });
-const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)`, 'm').exec(node.stdout)?.[1] ?? 0);
-passed += count('pass');
-failed += count('fail') + count('cancelled');
-skipped += count('skipped');
-if (!node.ok && count('fail') + count('cancelled') === 0) failed++;
+nodeTests('server tests (Node)', serverTests, ['--import', 'tsx']);
+
+// The package as published: its contents, then fresh React, Vue, vanilla, webpack and plain-HTML
+// apps installing the packed tarball (their dependencies cached under .cache/fixtures/).
+const embeddingTests = readdirSync('test/embedding').filter((f) => f.endsWith('.test.mjs')).map((f) => `test/embedding/${f}`);
+nodeTests('embedding: package contents and fresh apps (Node, Chromium)', embeddingTests);
 
 check('storybook build', 'npx', ['storybook', 'build', '--quiet', '--disable-telemetry', '-o', 'storybook-static']);
 

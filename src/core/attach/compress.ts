@@ -5,6 +5,7 @@ import type { CompressMessage, CompressRequest } from './compress.worker.js';
 import { stripJpegMetadata, stripPngMetadata } from './exif.js';
 import { DEFAULT_POLICY, decide, formatBytes, type AttachPolicy } from './policy.js';
 import { sniffType } from './sniff.js';
+import { acquireWorker, prewarmWorker, type WorkerFactory } from './worker-pool.js';
 
 /** A file ready to upload and to keep in IndexedDB. */
 export interface PreparedFile {
@@ -17,70 +18,78 @@ export interface PreparedFile {
 export interface PrepareOptions {
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
-  /** Where gu-compress-worker.js is; null runs on the main thread. */
+  /**
+   * Where gu-compress-worker.js is; null runs on the main thread. Wins over the policy's
+   * `workerUrl`; by default the worker file beside the kit's code (see `startDefaultWorker`).
+   */
   workerUrl?: URL | string | null;
+  /** How long to wait for a worker that has not said it is ready (tests shorten it). */
+  readyTimeoutMs?: number;
+  /** A worker silent this long in the middle of a job is given up and the main thread takes over. */
+  silenceTimeoutMs?: number;
 }
 
 /**
- * The built kit ships dist/gu-compress-worker.js next to its entries and in chunks/, so the
- * worker is found beside whichever file holds this code. (A variable, so bundlers leave it alone.)
+ * The worker shipped beside the kit's code: dist/gu-compress-worker.js next to the single-file
+ * bundle, dist/chunks/gu-compress-worker.js next to the per-element chunks. Written as the literal
+ * pattern (a Worker of a URL relative to import.meta.url, type module) that an app's bundler
+ * (Vite, webpack 5, Parcel) recognises: it finds the file and emits it with the app. The kit's own
+ * build keeps this line as it is (see vite.config.ts).
  */
-const WORKER_FILE = './gu-compress-worker.js';
-export function defaultWorkerUrl(): URL {
-  return new URL(WORKER_FILE, import.meta.url);
+function startDefaultWorker(): Worker {
+  return new Worker(new URL('./gu-compress-worker.js', import.meta.url), { type: 'module' });
 }
 
-class WorkerUnavailable extends Error {}
+const DEFAULT_KEY = 'gu-compress-worker';
+const SILENCE_MS = 30_000;
+
+/** The worker to use: the default one, one at a given URL, or none (main thread). */
+function workerSource(workerUrl: URL | string | null | undefined): { key: string; factory: WorkerFactory } | null {
+  if (workerUrl === null || typeof OffscreenCanvas !== 'function') return null;
+  if (workerUrl === undefined) return { key: DEFAULT_KEY, factory: startDefaultWorker };
+  return { key: String(workerUrl), factory: () => new Worker(workerUrl, { type: 'module' }) };
+}
 
 /**
- * One worker is kept started and idle, so a file does not wait for the worker's script to load
- * and compile; each job takes it (and is free to terminate it on cancel) and a fresh one warms up.
+ * Starts a compression worker ahead of need (the file control calls this when the citizen first
+ * focuses the form), so the first photo does not wait for the worker's script to load.
  */
-let warm: { url: string; worker: Worker; timer: ReturnType<typeof setTimeout> } | undefined;
-const WARM_IDLE_MS = 60_000;
-
-/** Starts a worker ahead of need (the form calls this when it is shown). */
-export function prewarmCompression(url: URL | string = defaultWorkerUrl()): void {
-  if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || warm?.url === String(url)) return;
-  warm?.worker.terminate();
-  try {
-    const worker = new Worker(url, { type: 'module' });
-    const timer = setTimeout(() => {
-      worker.terminate();
-      if (warm?.worker === worker) warm = undefined;
-    }, WARM_IDLE_MS);
-    warm = { url: String(url), worker, timer };
-  } catch {
-    warm = undefined;
-  }
-}
-
-function takeWorker(url: URL | string): Worker {
-  const ready = warm?.url === String(url) ? warm : undefined;
-  if (ready) clearTimeout(ready.timer);
-  warm = undefined;
-  const worker = ready?.worker ?? new Worker(url, { type: 'module' });
-  prewarmCompression(url);
-  return worker;
+export function prewarmCompression(workerUrl?: URL | string | null): void {
+  const source = workerSource(workerUrl);
+  if (source) prewarmWorker(source.key, source.factory);
 }
 
 function abortError(): DOMException {
   return new DOMException('Compression cancelled', 'AbortError');
 }
 
-/** Runs one compression in a fresh Worker; terminating it is how a cancel stops the work at once. */
-function inWorker(url: URL | string, request: CompressRequest, options: PrepareOptions): Promise<CompressMessage & { kind: 'done' | 'error' }> {
+type Outcome = CompressMessage & { kind: 'done' | 'error' };
+
+/**
+ * Runs one compression in a worker; terminating it is how a cancel stops the work at once.
+ * Resolves null when the worker cannot do it (failed to start, crashed, went silent): the caller
+ * then uses the main thread. Rejects only with AbortError.
+ */
+async function inWorker(source: { key: string; factory: WorkerFactory }, request: CompressRequest, options: PrepareOptions): Promise<Outcome | null> {
+  const worker = await acquireWorker(source.key, source.factory, { readyTimeoutMs: options.readyTimeoutMs, signal: options.signal });
+  if (options.signal?.aborted) {
+    worker?.terminate();
+    throw abortError();
+  }
+  if (!worker) return null;
   return new Promise((resolve, reject) => {
-    let worker: Worker;
-    try {
-      worker = takeWorker(url);
-    } catch {
-      return reject(new WorkerUnavailable());
-    }
-    let started = false;
+    let silence: ReturnType<typeof setTimeout>;
     const finish = () => {
+      clearTimeout(silence);
       worker.terminate();
       options.signal?.removeEventListener('abort', onAbort);
+    };
+    const listen = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => {
+        finish();
+        resolve(null);
+      }, options.silenceTimeoutMs ?? SILENCE_MS);
     };
     const onAbort = () => {
       finish();
@@ -88,24 +97,30 @@ function inWorker(url: URL | string, request: CompressRequest, options: PrepareO
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
     worker.addEventListener('message', (event: MessageEvent<CompressMessage>) => {
-      started = true;
       const message = event.data;
-      if (message.kind === 'progress') return options.onProgress?.(message.fraction);
+      if (message.kind === 'ready') return;
+      if (message.kind === 'progress') {
+        listen();
+        return options.onProgress?.(message.fraction);
+      }
       finish();
       resolve(message);
     });
-    // A worker file that is missing or refused by the page's CSP fails before saying anything.
-    worker.addEventListener('error', (event) => {
+    // A worker that crashes mid-job (out of memory on a huge picture): the main thread tries.
+    const onError = (event: Event) => {
       event.preventDefault();
       finish();
-      reject(started ? new Error(event.message) : new WorkerUnavailable());
-    });
+      resolve(null);
+    };
+    worker.addEventListener('error', onError);
+    worker.addEventListener('messageerror', onError);
+    listen();
     worker.postMessage(request);
   });
 }
 
 /** The same work on the main thread, where Workers or OffscreenCanvas are missing (slower page). */
-async function onMainThread(request: CompressRequest, options: PrepareOptions): Promise<CompressMessage & { kind: 'done' | 'error' }> {
+async function onMainThread(request: CompressRequest, options: PrepareOptions): Promise<Outcome> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(request.file);
@@ -133,9 +148,20 @@ function renamed(name: string, type: string): string {
 /**
  * Checks a file by its real type and size and makes it fit: documents as they are, small images
  * with their metadata removed, big or exotic images compressed (EXIF gone, orientation applied).
- * Refusals come back as a Validation with the reason and the limit; a cancel rejects with AbortError.
+ * Refusals come back as a Validation with the reason and the limit; a cancel rejects with
+ * AbortError, and nothing else rejects: a file never stays "being prepared" without an answer.
  */
 export async function prepareFile(file: File, policy: AttachPolicy = DEFAULT_POLICY, lang = 'ru', options: PrepareOptions = {}): Promise<Validation<PreparedFile>> {
+  try {
+    return await prepare(file, policy, lang, options);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    // The file vanished or changed on disk while being read, or the browser ran out of memory.
+    return fail('unreadable', translate(lang, 'attach.unreadable', { name: file.name }));
+  }
+}
+
+async function prepare(file: File, policy: AttachPolicy, lang: string, options: PrepareOptions): Promise<Validation<PreparedFile>> {
   const head = new Uint8Array(await file.slice(0, 512).arrayBuffer());
   const type = sniffType(head);
   const decision = decide(file.name, file.size, type, policy, lang);
@@ -147,15 +173,8 @@ export async function prepareFile(file: File, policy: AttachPolicy = DEFAULT_POL
     return ok({ name: file.name, type, data: clean.slice().buffer, originalSize: file.size });
   }
   const request: CompressRequest = { file, type, options: { targetBytes: policy.imageBytes } satisfies EncodeOptions };
-  const workerUrl = options.workerUrl === undefined ? defaultWorkerUrl() : options.workerUrl;
-  let result: CompressMessage & { kind: 'done' | 'error' };
-  try {
-    if (!workerUrl || typeof OffscreenCanvas !== 'function') throw new WorkerUnavailable();
-    result = await inWorker(workerUrl, request, options);
-  } catch (error) {
-    if (!(error instanceof WorkerUnavailable)) throw error;
-    result = await onMainThread(request, options);
-  }
+  const source = workerSource(options.workerUrl !== undefined ? options.workerUrl : policy.workerUrl);
+  const result = (source && (await inWorker(source, request, options))) || (await onMainThread(request, options));
   if (result.kind === 'error') {
     if (result.code === 'decode') return fail(type === 'image/heic' ? 'heic' : 'unreadable', translate(lang, type === 'image/heic' ? 'attach.heic' : 'attach.unreadable', { name: file.name }));
     return fail('compress', translate(lang, 'attach.compressFailed', { name: file.name, limit: formatBytes(policy.imageBytes, lang) }));

@@ -12,6 +12,7 @@ export interface CompressRequest {
 }
 
 export type CompressMessage =
+  | { kind: 'ready' }
   | { kind: 'progress'; fraction: number }
   | { kind: 'done'; blob: Blob; width: number; height: number; passes: number }
   | { kind: 'error'; code: 'decode' | 'encode'; message: string };
@@ -34,3 +35,7 @@ self.addEventListener('message', async (event: MessageEvent<CompressRequest>) =>
     bitmap.close();
   }
 });
+
+// Said once the code runs: a page that got HTML or nothing for this file never hears it, and
+// gives the work to the main thread instead of waiting.
+self.postMessage({ kind: 'ready' } satisfies CompressMessage);

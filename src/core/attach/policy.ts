@@ -13,6 +13,13 @@ export interface AttachPolicy {
   /** Types a file may really be (by its bytes) and still be sent. */
   documentTypes: readonly SniffedType[];
   imageTypes: readonly SniffedType[];
+  /**
+   * Where the page serves `gu-compress-worker.js`, when it is not beside the kit's code: a kit
+   * loaded from a CDN (a Worker must come from the page's own origin) or a CSP that allows
+   * workers only from one path. `null` compresses on the main thread. By default the file the
+   * kit ships beside its code, which bundlers emit with the app.
+   */
+  workerUrl?: string | URL | null;
 }
 
 const MB = 1024 * 1024;

@@ -154,10 +154,40 @@ export class GuFileDrop extends GuFormControl {
     return this.shadowRoot?.querySelector<HTMLElement>('#control') ?? null;
   }
 
-  override firstUpdated(): void {
-    // Once the form is on screen, fetch the pipeline and start a compression worker, so the first
-    // photo does not wait for them (and a file added later offline still has them).
-    setTimeout(() => void loadPipeline().then((p) => p.prewarmCompression(), () => undefined), 1500);
+  /** Where the first focus is awaited: the form around this control (its shadow root) or the page. */
+  private prewarmRoot?: Node;
+  private prewarmed = false;
+
+  /**
+   * When the citizen starts on the form (first focus in it, or a file dragged over this control),
+   * fetch the pipeline and start a compression worker, so the first photo does not wait for them
+   * (and a file added later offline still has them). Visitors who only read the page load nothing.
+   */
+  private readonly prewarm = () => {
+    this.stopWaitingForFocus();
+    if (this.prewarmed) return;
+    this.prewarmed = true;
+    void loadPipeline().then(
+      (p) => p.prewarmCompression(this.policy?.workerUrl),
+      () => (this.prewarmed = false), // offline before the chunk came: try again next time
+    );
+  };
+
+  private stopWaitingForFocus(): void {
+    this.prewarmRoot?.removeEventListener('focusin', this.prewarm);
+    this.prewarmRoot = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.prewarmed) return;
+    this.prewarmRoot = this.getRootNode();
+    this.prewarmRoot.addEventListener('focusin', this.prewarm);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWaitingForFocus();
   }
 
   /** The files ready to send, in order. */
@@ -276,6 +306,7 @@ export class GuFileDrop extends GuFormControl {
       ${this.renderHintAndError()}
       <div
         class="zone ${this.dragging ? 'over' : ''}"
+        @dragenter=${this.prewarm}
         @dragover=${(e: DragEvent) => {
           e.preventDefault();
           this.dragging = true;
