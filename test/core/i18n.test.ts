@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { loadMessages } from '../../src/core/i18n/translate.js';
+import { loadMessages, messagesReady, translate, registerMessages, supportedLang } from '../../src/core/i18n/translate.js';
+import { commonStrings } from '../../src/core/i18n/catalogues/common.js';
 
 before(() => loadMessages('en'));
-import { translate, registerMessages, supportedLang } from '../../src/core/i18n/translate.js';
 
 describe('i18n', () => {
   it('picks Russian plural forms', () => {
@@ -20,5 +20,13 @@ describe('i18n', () => {
     registerMessages('tt', { 'common.copied': 'Күчерелде' });
     expect(translate('tt', 'common.copied')).to.equal('Күчерелде');
     expect(translate('tt', 'common.copy')).to.equal('Скопировать');
+  });
+  it('loads a language per catalogue, for the catalogues a page uses', async () => {
+    expect(commonStrings.t('en', 'common.copy')).to.equal('Copy');
+    expect(messagesReady('en')).to.equal(true);
+    // A catalogue that arrives later (an element's chunk) is loaded in the languages already asked for.
+    const { attachStrings } = await import('../../src/core/i18n/catalogues/attach.js');
+    await loadMessages('en');
+    expect(attachStrings.t('en', 'attach.choose')).to.equal('Choose files');
   });
 });

@@ -274,11 +274,13 @@ describe('<gu-support-form>', () => {
   });
 
   it('asks for the earlier number in a repeat request', async () => {
-    const el = await fixture<GuSupportForm>(html`<gu-support-form .adapter=${new MemoryAdapter()} previous-number="2026000123"></gu-support-form>`);
+    const el = await fixture<GuSupportForm>(html`<gu-support-form .adapter=${new MemoryAdapter()} previous-number="1234-5678-9018"></gu-support-form>`);
     await el.updateComplete;
-    expect(control(el, 'previousNumber').value).to.equal('2026000123');
+    expect(control(el, 'previousNumber').value).to.equal('1234-5678-9018');
     await fill(el, 'previousNumber', 'abc def');
-    expect(inlineError(el, 'previousNumber')).to.contain('номер предыдущего обращения');
+    expect(inlineError(el, 'previousNumber')).to.contain('Номер обращения состоит из 12 цифр');
+    await fill(el, 'previousNumber', '1234-5678-9013'); // one digit off: the check digit catches it
+    expect(inlineError(el, 'previousNumber')).to.contain('опечатка');
   });
 
   it('is usable with the keyboard alone', async () => {

@@ -1,5 +1,5 @@
 import { fail, ok, type Validation } from '../result.js';
-import { translate } from '../i18n/translate.js';
+import { attachStrings } from '../i18n/catalogues/attach.js';
 import { encodeToFit, type EncodeOptions } from './encode.js';
 import type { CompressMessage, CompressRequest } from './compress.worker.js';
 import { stripJpegMetadata, stripPngMetadata } from './exif.js';
@@ -157,7 +157,7 @@ export async function prepareFile(file: File, policy: AttachPolicy = DEFAULT_POL
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     // The file vanished or changed on disk while being read, or the browser ran out of memory.
-    return fail('unreadable', translate(lang, 'attach.unreadable', { name: file.name }));
+    return fail('unreadable', attachStrings.t(lang, 'attach.unreadable', { name: file.name }));
   }
 }
 
@@ -176,8 +176,8 @@ async function prepare(file: File, policy: AttachPolicy, lang: string, options: 
   const source = workerSource(options.workerUrl !== undefined ? options.workerUrl : policy.workerUrl);
   const result = (source && (await inWorker(source, request, options))) || (await onMainThread(request, options));
   if (result.kind === 'error') {
-    if (result.code === 'decode') return fail(type === 'image/heic' ? 'heic' : 'unreadable', translate(lang, type === 'image/heic' ? 'attach.heic' : 'attach.unreadable', { name: file.name }));
-    return fail('compress', translate(lang, 'attach.compressFailed', { name: file.name, limit: formatBytes(policy.imageBytes, lang) }));
+    if (result.code === 'decode') return fail(type === 'image/heic' ? 'heic' : 'unreadable', attachStrings.t(lang, type === 'image/heic' ? 'attach.heic' : 'attach.unreadable', { name: file.name }));
+    return fail('compress', attachStrings.t(lang, 'attach.compressFailed', { name: file.name, limit: formatBytes(policy.imageBytes, lang) }));
   }
   options.onProgress?.(1);
   return ok({ name: renamed(file.name, result.blob.type), type: result.blob.type, data: await result.blob.arrayBuffer(), originalSize: file.size });

@@ -1,5 +1,8 @@
 import { fail, ok, type Validation } from '../result.js';
-import { translate } from '../i18n/translate.js';
+import { attachStrings } from '../i18n/catalogues/attach.js';
+import { formatBytes } from './bytes.js';
+
+export { formatBytes } from './bytes.js';
 import type { SniffedType } from './sniff.js';
 
 /** What the kit accepts; every number is configurable by the portal. */
@@ -36,11 +39,6 @@ export const DEFAULT_POLICY: AttachPolicy = {
 
 export type FileDecision = 'as-is' | 'compress';
 
-/** Sizes the way people read them: «1,6 МБ», «350 КБ». */
-export function formatBytes(bytes: number, lang = 'ru'): string {
-  const number = (n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: n < 10 ? 1 : 0 }).format(n);
-  return bytes >= MB ? translate(lang, 'unit.mb', { n: number(bytes / MB) }) : translate(lang, 'unit.kb', { n: number(Math.max(1, Math.round(bytes / 1024))) });
-}
 
 /** What the name promises (`.jpg` → JPEG), to tell a disguised file from an unknown one. */
 function claimedType(name: string): string | null {
@@ -56,21 +54,21 @@ function claimedType(name: string): string | null {
  */
 export function decide(name: string, size: number, type: SniffedType, policy: AttachPolicy = DEFAULT_POLICY, lang = 'ru'): Validation<FileDecision> {
   if (policy.documentTypes.includes(type)) {
-    return size <= policy.documentBytes ? ok('as-is') : fail('too-big', translate(lang, 'attach.tooBig', { name, limit: formatBytes(policy.documentBytes, lang) }));
+    return size <= policy.documentBytes ? ok('as-is') : fail('too-big', attachStrings.t(lang, 'attach.tooBig', { name, limit: formatBytes(policy.documentBytes, lang) }));
   }
   if (policy.imageTypes.includes(type)) {
     const native = type === 'image/jpeg' || type === 'image/png';
     return ok(native && size <= policy.imageBytes ? 'as-is' : 'compress');
   }
   const claimed = claimedType(name);
-  if (claimed && type !== 'unknown') return fail('fake', translate(lang, 'attach.fake', { name, claimed }));
-  return fail('type', translate(lang, 'attach.type', { name }));
+  if (claimed && type !== 'unknown') return fail('fake', attachStrings.t(lang, 'attach.fake', { name, claimed }));
+  return fail('type', attachStrings.t(lang, 'attach.type', { name }));
 }
 
 /** Checks a file against the count and total limits, given the files already attached. */
 export function fitsList(name: string, size: number, attached: readonly { size: number }[], policy: AttachPolicy = DEFAULT_POLICY, lang = 'ru'): Validation<true> {
-  if (attached.length >= policy.maxFiles) return fail('too-many', translate(lang, 'attach.tooMany', { name, count: policy.maxFiles }));
+  if (attached.length >= policy.maxFiles) return fail('too-many', attachStrings.t(lang, 'attach.tooMany', { name, count: policy.maxFiles }));
   const total = attached.reduce((sum, file) => sum + file.size, 0) + size;
-  if (total > policy.totalBytes) return fail('total', translate(lang, 'attach.total', { name, limit: formatBytes(policy.totalBytes, lang) }));
+  if (total > policy.totalBytes) return fail('total', attachStrings.t(lang, 'attach.total', { name, limit: formatBytes(policy.totalBytes, lang) }));
   return ok(true);
 }

@@ -1,2 +1,3 @@
 export { translate, translator, registerMessages, supportedLang, loadMessages, onMessagesLoaded, messagesReady } from './translate.js';
-export type { Dictionary, MessageKey, Params, PluralForms, Translator } from './translate.js';
+export type { Dictionary, MessageKey, Messages, Params, PluralForms, Translator } from './translate.js';
+export { catalogue, type Catalogue, type Strings, type Translation } from './catalogue.js';

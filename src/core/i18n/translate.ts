@@ -1,45 +1,81 @@
-import { ru, type PluralForms } from './ru.js';
+import type { PluralForms, Strings, Translation } from './catalogue.js';
+import type { attach } from './ru/attach.js';
+import type { common } from './ru/common.js';
+import type { form } from './ru/form.js';
+import type { outbox } from './ru/outbox.js';
+import type { topics } from './ru/topics.js';
+import type { validate } from './ru/validate.js';
 
 export type { PluralForms };
-export type MessageKey = keyof typeof ru;
+/** Every key of every catalogue the kit ships (Russian is the source of the keys). */
+export type Messages = typeof common & typeof validate & typeof topics & typeof form & typeof outbox & typeof attach;
+export type MessageKey = Extract<keyof Messages, string>;
 /** A complete dictionary: every key of the Russian source. */
-export type Dictionary = { [K in MessageKey]: (typeof ru)[K] extends string ? string : PluralForms };
+export type Dictionary = Translation<Messages>;
 export type Params = Record<string, string | number>;
 
-const dictionaries = new Map<string, Partial<Dictionary>>([['ru', ru]]);
-
-/**
- * Languages shipped with the kit but loaded on first use: a Russian page never downloads the
- * English strings (a separate chunk in the per-element build, inlined in the single-file bundle).
- */
-const loaders = new Map<string, () => Promise<Partial<Dictionary>>>([['en', () => import('./en.js').then((m) => m.en)]]);
-const loading = new Map<string, Promise<void>>();
-const listeners = new Set<() => void>();
-
-/** Loads a shipped language if it is not loaded yet; resolves at once for loaded ones. */
-export function loadMessages(lang: string): Promise<void> {
-  const code = supportedLang(lang);
-  const loader = loaders.get(code);
-  if (!loader || loading.has(code)) return loading.get(code) ?? Promise.resolve();
-  const promise = loader().then((messages) => {
-    // Strings a ministry registered before the load win over the shipped ones.
-    dictionaries.set(code, { ...messages, ...dictionaries.get(code) });
-    listeners.forEach((listener) => listener());
-  });
-  loading.set(code, promise);
-  return promise;
+interface Registered {
+  languages: Record<string, () => Promise<Strings>>;
+  loaded: Map<string, Promise<void>>;
 }
 
-/** Called whenever a language finishes loading (elements re-render). Returns an unsubscribe. */
+const russian = new Map<string, string | PluralForms>();
+const translations = new Map<string, Map<string, string | PluralForms>>();
+/** Strings a ministry registered (`registerMessages`): they win over the shipped ones. */
+const overrides = new Map<string, Partial<Record<string, string | PluralForms>>>();
+const catalogues: Registered[] = [];
+/** Languages a page asked for: catalogues registered later load them too. */
+const wanted = new Set<string>();
+const listeners = new Set<() => void>();
+
+/** Called by `catalogue()`: makes a catalogue's Russian strings available and its languages loadable. */
+export function register(ru: Strings, languages: Record<string, () => Promise<Strings>>): void {
+  for (const [key, value] of Object.entries(ru)) russian.set(key, value);
+  const entry: Registered = { languages, loaded: new Map() };
+  catalogues.push(entry);
+  for (const lang of wanted) void load(entry, lang);
+}
+
+function load(entry: Registered, lang: string): Promise<void> {
+  const loader = entry.languages[lang];
+  if (!loader) return Promise.resolve();
+  let pending = entry.loaded.get(lang);
+  if (!pending) {
+    pending = loader().then(
+      (strings) => {
+        const target = translations.get(lang) ?? new Map();
+        for (const [key, value] of Object.entries(strings)) target.set(key, value);
+        translations.set(lang, target);
+        listeners.forEach((listener) => listener());
+      },
+      () => void entry.loaded.delete(lang), // offline: try again on the next request
+    );
+    entry.loaded.set(lang, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads a shipped language for every catalogue this page uses (and for those it registers later);
+ * resolves at once for Russian. Each catalogue's strings are a chunk of their own.
+ */
+export function loadMessages(lang: string): Promise<void> {
+  const code = supportedLang(lang);
+  if (code === 'ru') return Promise.resolve();
+  wanted.add(code);
+  return Promise.all(catalogues.map((entry) => load(entry, code))).then(() => undefined);
+}
+
+/** Called whenever a language's strings finish loading (elements re-render). Returns an unsubscribe. */
 export function onMessagesLoaded(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
-/** Whether `lang`'s own strings are ready (otherwise `translate` falls back to Russian). */
+/** Whether `lang`'s own strings are ready for every catalogue in use (otherwise Russian shows). */
 export function messagesReady(lang: string): boolean {
   const code = supportedLang(lang);
-  return !loaders.has(code) || (dictionaries.has(code) && loading.has(code));
+  return catalogues.every((entry) => !entry.languages[code] || (entry.loaded.has(code) && translations.has(code)));
 }
 
 /**
@@ -47,12 +83,12 @@ export function messagesReady(lang: string): boolean {
  * `registerMessages('ru', { 'snils.empty': '…' })`. Missing keys fall back to Russian.
  */
 export function registerMessages(lang: string, messages: Partial<Dictionary>): void {
-  dictionaries.set(lang, { ...dictionaries.get(lang), ...messages });
+  overrides.set(lang, { ...overrides.get(lang), ...messages });
 }
 
-/** The base language tag we have a dictionary for (`en-GB` → `en`), Russian otherwise. */
+/** The base language tag we have strings for (`en-GB` → `en`), Russian otherwise. */
 export function supportedLang(lang: string | null | undefined): string {
-  const known = (code: string) => dictionaries.has(code) || loaders.has(code);
+  const known = (code: string) => code === 'ru' || overrides.has(code) || catalogues.some((entry) => code in entry.languages);
   const tag = (lang ?? '').toLowerCase();
   if (known(tag)) return tag;
   const base = tag.split('-')[0]!;
@@ -62,7 +98,7 @@ export function supportedLang(lang: string | null | undefined): string {
 /** Translates `key` into `lang`, filling `{placeholders}`; a numeric `n` picks the plural form. */
 export function translate(lang: string, key: MessageKey, params: Params = {}): string {
   const code = supportedLang(lang);
-  const entry: string | PluralForms = dictionaries.get(code)?.[key] ?? ru[key];
+  const entry = overrides.get(code)?.[key] ?? translations.get(code)?.get(key) ?? overrides.get('ru')?.[key] ?? russian.get(key) ?? key;
   let text: string;
   if (typeof entry === 'string') text = entry;
   else {

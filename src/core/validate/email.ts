@@ -1,5 +1,5 @@
 import { fail, ok, type Validation, type ValidationWarning } from '../result.js';
-import { translate } from '../i18n/translate.js';
+import { validateStrings } from '../i18n/catalogues/validate.js';
 
 /** The local part allowed by the WHATWG "valid e-mail address" rule. */
 const LOCAL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+$/;
@@ -63,19 +63,19 @@ export function suggestDomain(domain: string): string | null {
  */
 export function validateEmail(input: string, lang = 'ru'): Validation<string> {
   const trimmed = (input ?? '').trim();
-  if (!trimmed) return fail('empty', translate(lang, 'email.empty'));
-  if (trimmed.length > MAX_LENGTH) return fail('too-long', translate(lang, 'email.tooLong'));
+  if (!trimmed) return fail('empty', validateStrings.t(lang, 'email.empty'));
+  if (trimmed.length > MAX_LENGTH) return fail('too-long', validateStrings.t(lang, 'email.tooLong'));
   const at = trimmed.lastIndexOf('@');
-  if (at < 0) return fail('no-at', translate(lang, 'email.noAt'));
+  if (at < 0) return fail('no-at', validateStrings.t(lang, 'email.noAt'));
   const local = trimmed.slice(0, at);
   const domain = trimmed.slice(at + 1).toLowerCase();
-  if (!LOCAL.test(local)) return fail('local', translate(lang, 'email.local'));
+  if (!LOCAL.test(local)) return fail('local', validateStrings.t(lang, 'email.local'));
   const ascii = asciiDomain(domain);
-  if (!ascii) return fail('domain', translate(lang, 'email.domain'));
+  if (!ascii) return fail('domain', validateStrings.t(lang, 'email.domain'));
   const value = `${local}@${domain}`;
   const suggestion = suggestDomain(ascii);
   if (!suggestion) return ok(value);
   const suggested = `${local}@${suggestion}`;
-  const warning: ValidationWarning = { code: 'typo', message: translate(lang, 'email.typo', { suggestion: suggested }), suggestion: suggested };
+  const warning: ValidationWarning = { code: 'typo', message: validateStrings.t(lang, 'email.typo', { suggestion: suggested }), suggestion: suggested };
   return ok(value, warning);
 }

@@ -1,5 +1,5 @@
 import { fail, ok, type Validation } from '../result.js';
-import { translate } from '../i18n/translate.js';
+import { validateStrings } from '../i18n/catalogues/validate.js';
 import { LETTER, SEPARATORS, digitsOf, weightedSum } from './digits.js';
 
 const W10 = [2, 4, 10, 3, 5, 9, 4, 6, 8] as const;
@@ -23,11 +23,11 @@ export function innChecksumValid(digits: string): boolean {
  */
 export function validateInn(input: string, lang = 'ru'): Validation<string> {
   const trimmed = (input ?? '').trim();
-  if (!trimmed) return fail('empty', translate(lang, 'inn.empty'));
-  if (LETTER.test(trimmed) || /\D/.test(trimmed.replace(SEPARATORS, ''))) return fail('letters', translate(lang, 'inn.letters'));
+  if (!trimmed) return fail('empty', validateStrings.t(lang, 'inn.empty'));
+  if (LETTER.test(trimmed) || /\D/.test(trimmed.replace(SEPARATORS, ''))) return fail('letters', validateStrings.t(lang, 'inn.letters'));
   const digits = digitsOf(trimmed);
   const n = digits.length;
-  if (n !== 10 && n !== 12) return fail('length', translate(lang, 'inn.length', { n }));
-  if (!innChecksumValid(digits)) return fail('checksum', translate(lang, 'inn.checksum'));
+  if (n !== 10 && n !== 12) return fail('length', validateStrings.t(lang, 'inn.length', { n }));
+  if (!innChecksumValid(digits)) return fail('checksum', validateStrings.t(lang, 'inn.checksum'));
   return ok(digits);
 }

@@ -1,5 +1,5 @@
 import { fail, ok, type Validation } from '../result.js';
-import { translate } from '../i18n/translate.js';
+import { validateStrings } from '../i18n/catalogues/validate.js';
 import { LETTER, SEPARATORS, digitsOf } from './digits.js';
 
 /** Brackets and dots people put in numbers, beyond spaces and dashes. */
@@ -17,31 +17,31 @@ const PHONE_PUNCTUATION = /[().]/g;
  */
 export function validatePhone(input: string, lang = 'ru'): Validation<string> {
   const trimmed = (input ?? '').trim();
-  if (!trimmed) return fail('empty', translate(lang, 'phone.empty'));
-  if (LETTER.test(trimmed)) return fail('letters', translate(lang, 'phone.letters'));
+  if (!trimmed) return fail('empty', validateStrings.t(lang, 'phone.empty'));
+  if (LETTER.test(trimmed)) return fail('letters', validateStrings.t(lang, 'phone.letters'));
   const compact = trimmed.replace(SEPARATORS, '').replace(PHONE_PUNCTUATION, '');
-  if (!/^\+?\d+$/.test(compact)) return fail('characters', translate(lang, 'phone.characters'));
+  if (!/^\+?\d+$/.test(compact)) return fail('characters', validateStrings.t(lang, 'phone.characters'));
   const digits = digitsOf(compact);
   const plus = compact.startsWith('+');
 
   let national: string;
   if (plus) {
-    if (digits.startsWith('8') && digits.length === 11) return fail('plus-eight', translate(lang, 'phone.plusEight'));
+    if (digits.startsWith('8') && digits.length === 11) return fail('plus-eight', validateStrings.t(lang, 'phone.plusEight'));
     if (!digits.startsWith('7')) {
-      if (digits.length < 8 || digits.length > 15) return fail('foreign-length', translate(lang, 'phone.foreign'));
+      if (digits.length < 8 || digits.length > 15) return fail('foreign-length', validateStrings.t(lang, 'phone.foreign'));
       return ok(`+${digits}`);
     }
     national = digits.slice(1);
   } else if (digits.length === 11 && (digits.startsWith('8') || digits.startsWith('7'))) {
     national = digits.slice(1);
   } else if (digits.length > 11) {
-    return fail('too-long', translate(lang, 'phone.tooLong'));
+    return fail('too-long', validateStrings.t(lang, 'phone.tooLong'));
   } else {
     national = digits;
   }
-  if (national.length < 10) return fail('too-short', translate(lang, 'phone.tooShort'));
-  if (national.length > 10) return fail('too-long', translate(lang, 'phone.tooLong'));
-  if (national.startsWith('0') || national.startsWith('1')) return fail('bad-code', translate(lang, 'phone.badCode'));
+  if (national.length < 10) return fail('too-short', validateStrings.t(lang, 'phone.tooShort'));
+  if (national.length > 10) return fail('too-long', validateStrings.t(lang, 'phone.tooLong'));
+  if (national.startsWith('0') || national.startsWith('1')) return fail('bad-code', validateStrings.t(lang, 'phone.badCode'));
   return ok(`+7${national}`);
 }
 

@@ -1,5 +1,5 @@
 import { fail, ok, type Validation } from '../result.js';
-import { translate } from '../i18n/translate.js';
+import { validateStrings } from '../i18n/catalogues/validate.js';
 import { LETTER, SEPARATORS, digitsOf, weightedSum } from './digits.js';
 
 const WEIGHTS = [9, 8, 7, 6, 5, 4, 3, 2, 1] as const;
@@ -31,13 +31,13 @@ export function formatSnils(digits: string): string {
  */
 export function validateSnils(input: string, lang = 'ru'): Validation<string> {
   const trimmed = (input ?? '').trim();
-  if (!trimmed) return fail('empty', translate(lang, 'snils.empty'));
-  if (LETTER.test(trimmed)) return fail('letters', translate(lang, 'snils.letters'));
-  if (/\D/.test(trimmed.replace(SEPARATORS, ''))) return fail('characters', translate(lang, 'snils.characters'));
+  if (!trimmed) return fail('empty', validateStrings.t(lang, 'snils.empty'));
+  if (LETTER.test(trimmed)) return fail('letters', validateStrings.t(lang, 'snils.letters'));
+  if (/\D/.test(trimmed.replace(SEPARATORS, ''))) return fail('characters', validateStrings.t(lang, 'snils.characters'));
   const digits = digitsOf(trimmed);
-  if (digits.length < 11) return fail('too-short', translate(lang, 'snils.tooShort', { n: digits.length }));
-  if (digits.length > 11) return fail('too-long', translate(lang, 'snils.tooLong', { n: digits.length }));
+  if (digits.length < 11) return fail('too-short', validateStrings.t(lang, 'snils.tooShort', { n: digits.length }));
+  if (digits.length > 11) return fail('too-long', validateStrings.t(lang, 'snils.tooLong', { n: digits.length }));
   const nine = digits.slice(0, 9);
-  if (Number(nine) > FIRST_SERIES_LAST && snilsControl(nine) !== digits.slice(9)) return fail('checksum', translate(lang, 'snils.checksum'));
+  if (Number(nine) > FIRST_SERIES_LAST && snilsControl(nine) !== digits.slice(9)) return fail('checksum', validateStrings.t(lang, 'snils.checksum'));
   return ok(formatSnils(digits));
 }

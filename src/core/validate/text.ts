@@ -1,19 +1,11 @@
 import { fail, ok, type Validation } from '../result.js';
-import { translate, type MessageKey } from '../i18n/translate.js';
+import { validateStrings } from '../i18n/catalogues/validate.js';
+import type { validate } from '../i18n/ru/validate.js';
+import { visibleLength } from './graphemes.js';
+import { NOT_WORD_AFTER, NOT_WORD_BEFORE } from './word-bounds.js';
 
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
-
-/**
- * Length as the user sees it: grapheme clusters (an emoji or «й» typed as и + ◌̆ is one), with
- * CRLF counted as one line break. Falls back to code points where Intl.Segmenter is missing.
- */
-export function visibleLength(text: string): number {
-  const normalised = text.replace(/\r\n/g, '\n');
-  if (!segmenter) return [...normalised].length;
-  let count = 0;
-  for (const _ of segmenter.segment(normalised)) count++;
-  return count;
-}
+export { visibleLength } from './graphemes.js';
+export { isUrgent } from './urgency.js';
 
 export interface LengthRule {
   min?: number;
@@ -78,19 +70,19 @@ export function validateText(input: string, rule: LengthRule, lang = 'ru'): Vali
   const raw = input ?? '';
   const maxCodePoints = rule.maxCodePoints ?? (rule.max !== undefined ? rule.max * 2 + 16 : HARD_CODE_POINTS);
   const maxBytes = rule.maxBytes ?? (rule.max !== undefined ? rule.max * 6 + 64 : HARD_CODE_POINTS * 4);
-  if (FORBIDDEN.test(raw)) return fail('characters', translate(lang, 'text.characters'));
+  if (FORBIDDEN.test(raw)) return fail('characters', validateStrings.t(lang, 'text.characters'));
   const value = raw.normalize('NFC').trim();
   const cps = codePoints(value);
   if (cps > maxCodePoints || utf8Bytes(value) > maxBytes) {
     // Plain long text gets the usual count; a short text swollen by marks is told what is wrong.
     const visible = cps - (value.match(INVISIBLE)?.length ?? 0);
-    if (rule.max !== undefined && visible > rule.max) return fail('too-long', translate(lang, 'text.tooLong', { max: rule.max, n: visible }));
-    return fail('too-long', translate(lang, 'text.tooComplex', { max: rule.max ?? maxCodePoints }));
+    if (rule.max !== undefined && visible > rule.max) return fail('too-long', validateStrings.t(lang, 'text.tooLong', { max: rule.max, n: visible }));
+    return fail('too-long', validateStrings.t(lang, 'text.tooComplex', { max: rule.max ?? maxCodePoints }));
   }
   const n = visibleLength(value);
-  if (!n) return rule.required ? fail('empty', translate(lang, 'text.empty')) : ok('');
-  if (rule.min !== undefined && n < rule.min) return fail('too-short', translate(lang, 'text.tooShort', { min: rule.min, n }));
-  if (rule.max !== undefined && n > rule.max) return fail('too-long', translate(lang, 'text.tooLong', { max: rule.max, n }));
+  if (!n) return rule.required ? fail('empty', validateStrings.t(lang, 'text.empty')) : ok('');
+  if (rule.min !== undefined && n < rule.min) return fail('too-short', validateStrings.t(lang, 'text.tooShort', { min: rule.min, n }));
+  if (rule.max !== undefined && n > rule.max) return fail('too-long', validateStrings.t(lang, 'text.tooLong', { max: rule.max, n }));
   return ok(value);
 }
 
@@ -106,7 +98,7 @@ export interface SensitiveFragment {
   label: string;
 }
 
-const KIND_LABEL: Record<SensitiveKind, MessageKey> = {
+const KIND_LABEL: Record<SensitiveKind, Extract<keyof typeof validate, `pii.${string}`>> = {
   card: 'pii.card',
   cvc: 'pii.cvc',
   password: 'pii.password',
@@ -129,8 +121,6 @@ export function luhnValid(digits: string): boolean {
 }
 
 // Lookarounds instead of \b: \b knows only ASCII letters, so it fails next to Cyrillic.
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
-const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 interface Pattern {
   kind: SensitiveKind;
@@ -173,7 +163,7 @@ export function findSensitive(text: string, lang = 'ru'): SensitiveFragment[] {
     for (const match of text.matchAll(regex)) {
       if (accept && !accept(match[0])) continue;
       const start = match.index;
-      found.push({ kind, start, end: start + match[0].length, text: match[0], label: translate(lang, KIND_LABEL[kind]) });
+      found.push({ kind, start, end: start + match[0].length, text: match[0], label: validateStrings.t(lang, KIND_LABEL[kind]) });
     }
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -189,9 +179,4 @@ export function removeFragments(text: string, fragments: readonly SensitiveFragm
   return result.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.;:!?])/g, '$1');
 }
 
-const URGENT = new RegExp(`${NOT_WORD_BEFORE}(?:сбо(?:й|я|ю|ем|е|и|ев|ям|ями|ях)|недоступ\\p{L}*|отказ\\p{L}*)${NOT_WORD_AFTER}`, 'iu');
 
-/** A request naming «сбой», «недоступность» or «отказ» (any inflection) is marked urgent. */
-export function isUrgent(...texts: string[]): boolean {
-  return texts.some((text) => URGENT.test(text));
-}

@@ -1,5 +1,5 @@
 import { fail, ok, type Validation } from '../result.js';
-import { translate } from '../i18n/translate.js';
+import { validateStrings } from '../i18n/catalogues/validate.js';
 
 /**
  * Request numbers: 12 digits shown as `1234-5678-9012`. The first 11 are random (a CSPRNG, the
@@ -44,11 +44,11 @@ export function formatTicketNumber(digits: string): string {
  */
 export function validateTicketNumber(value: string, lang = 'ru'): Validation<string> {
   const text = (value ?? '').trim().replace(/^№\s*/, '');
-  if (!text) return fail('empty', translate(lang, 'ticketNumber.empty'));
-  if (text.length > 64 || /[^\d\s\-‐‑‒–—.]/.test(text)) return fail('characters', translate(lang, 'ticketNumber.characters'));
+  if (!text) return fail('empty', validateStrings.t(lang, 'ticketNumber.empty'));
+  if (text.length > 64 || /[^\d\s\-‐‑‒–—.]/.test(text)) return fail('characters', validateStrings.t(lang, 'ticketNumber.characters'));
   const digits = text.replace(/\D/g, '');
-  if (digits.length !== TICKET_NUMBER_DIGITS) return fail('length', translate(lang, 'ticketNumber.length', { n: digits.length }));
-  if (dammDigit(digits) !== 0) return fail('checksum', translate(lang, 'ticketNumber.checksum'));
+  if (digits.length !== TICKET_NUMBER_DIGITS) return fail('length', validateStrings.t(lang, 'ticketNumber.length', { n: digits.length }));
+  if (dammDigit(digits) !== 0) return fail('checksum', validateStrings.t(lang, 'ticketNumber.checksum'));
   return ok(formatTicketNumber(digits));
 }
 

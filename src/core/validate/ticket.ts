@@ -1,6 +1,6 @@
 import type { FieldError } from '../adapter/errors.js';
 import type { NewTicket, TechContext } from '../adapter/types.js';
-import { translate } from '../i18n/translate.js';
+import { formStrings } from '../i18n/catalogues/form.js';
 import { validateEmail } from './email.js';
 import { validateInn } from './inn.js';
 import { validatePhone } from './phone.js';
@@ -10,30 +10,8 @@ import { TICKET_NUMBER_PATTERN, validateTicketNumber } from './ticket-number.js'
 import { schemaMessage } from './schema-messages.js';
 import type { Validation } from '../result.js';
 
-export type FieldMode = 'hidden' | 'optional' | 'required';
-
-/** Limits and field modes; the form and the server read the same values. */
-export interface TicketRules {
-  topics: readonly string[];
-  titleMax: number;
-  descriptionMin: number;
-  descriptionMax: number;
-  email: FieldMode;
-  fullName: FieldMode;
-  snils: FieldMode;
-  inn: FieldMode;
-}
-
-export const DEFAULT_RULES: TicketRules = {
-  topics: [],
-  titleMax: 150,
-  descriptionMin: 10,
-  descriptionMax: 2000,
-  email: 'optional',
-  fullName: 'optional',
-  snils: 'optional',
-  inn: 'optional',
-};
+export { DEFAULT_RULES, type FieldMode, type TicketRules } from './rules.js';
+import { DEFAULT_RULES, type FieldMode, type TicketRules } from './rules.js';
 
 /**
  * A request number in any notation the form accepts (format only; `validateTicketNumber` also
@@ -128,23 +106,23 @@ export function validateNewTicket(input: unknown, rules: TicketRules = DEFAULT_R
 
   const topic = errors.string(data, 'topic', 'topic') ?? '';
   if (!topic || (rules.topics.length > 0 && !rules.topics.includes(topic))) {
-    errors.add('topic', 'empty', translate(lang, 'form.topic.error'));
+    errors.add('topic', 'empty', formStrings.t(lang, 'form.topic.error'));
   }
   const rawTitle = errors.string(data, 'title', 'title') ?? '';
   const title = validateText(rawTitle, { required: true, max: rules.titleMax }, lang);
-  if (!title.ok) errors.add('title', title.code, title.code === 'empty' ? translate(lang, 'form.title.error') : title.message);
-  else if (sensitiveLabels(title.value, lang)) errors.add('title', 'pii', translate(lang, 'form.pii.errorTitle', { found: sensitiveLabels(title.value, lang) }));
+  if (!title.ok) errors.add('title', title.code, title.code === 'empty' ? formStrings.t(lang, 'form.title.error') : title.message);
+  else if (sensitiveLabels(title.value, lang)) errors.add('title', 'pii', formStrings.t(lang, 'form.pii.errorTitle', { found: sensitiveLabels(title.value, lang) }));
   const rawDescription = errors.string(data, 'description', 'description') ?? '';
   const description = validateText(rawDescription, { required: true, min: rules.descriptionMin, max: rules.descriptionMax }, lang);
-  if (!description.ok) errors.add('description', description.code, description.code === 'empty' ? translate(lang, 'form.description.error') : description.message);
-  else if (sensitiveLabels(description.value, lang)) errors.add('description', 'pii', translate(lang, 'form.pii.error', { found: sensitiveLabels(description.value, lang) }));
+  if (!description.ok) errors.add('description', description.code, description.code === 'empty' ? formStrings.t(lang, 'form.description.error') : description.message);
+  else if (sensitiveLabels(description.value, lang)) errors.add('description', 'pii', formStrings.t(lang, 'form.pii.error', { found: sensitiveLabels(description.value, lang) }));
 
   const phone = validatePhone(errors.string(contact, 'phone', 'contact.phone') ?? '', lang);
   if (!phone.ok) errors.add('contact.phone', phone.code, phone.message);
   const email = optionalField(errors, 'contact.email', errors.string(contact, 'email', 'contact.email'), rules.email, validateEmail, lang);
   const fullName = optionalField(errors, 'contact.fullName', errors.string(contact, 'fullName', 'contact.fullName'), rules.fullName, (v, l) => {
     const r = validateText(v, { required: true, max: 200 }, l);
-    return r.ok || r.code !== 'empty' ? r : { ok: false, code: 'empty', message: translate(l, 'form.fullName.error') };
+    return r.ok || r.code !== 'empty' ? r : { ok: false, code: 'empty', message: formStrings.t(l, 'form.fullName.error') };
   }, lang);
   const snils = optionalField(errors, 'contact.snils', errors.string(contact, 'snils', 'contact.snils'), rules.snils, validateSnils, lang);
   const inn = optionalField(errors, 'contact.inn', errors.string(contact, 'inn', 'contact.inn'), rules.inn, validateInn, lang);
@@ -155,14 +133,14 @@ export function validateNewTicket(input: unknown, rules: TicketRules = DEFAULT_R
   if (rawPrevious) {
     const checked = validateTicketNumber(rawPrevious, lang);
     if (checked.ok) previousNumber = checked.value;
-    else errors.add('previousNumber', checked.code, checked.code === 'checksum' ? checked.message : translate(lang, 'form.previous.error'));
+    else errors.add('previousNumber', checked.code, checked.code === 'checksum' ? checked.message : formStrings.t(lang, 'form.previous.error'));
   }
 
   const version = validateText(errors.string(consent, 'version', 'consent.version') ?? '', { required: true, max: 64 }, lang);
   const givenAt = errors.string(consent, 'givenAt', 'consent.givenAt') ?? '';
   if (!version.ok && version.code !== 'empty') errors.add('consent.version', version.code, version.message);
   else if (!version.ok || !givenAt || givenAt.length > 40 || Number.isNaN(Date.parse(givenAt))) {
-    errors.add('consent', 'required', translate(lang, 'form.consent.error'));
+    errors.add('consent', 'required', formStrings.t(lang, 'form.consent.error'));
   }
 
   if (data.urgent !== undefined && typeof data.urgent !== 'boolean') errors.schema('urgent', 'boolean');

@@ -6,6 +6,7 @@ import { buttons } from '../../theme/tokens.js';
 import { lazy } from '../../core/lazy.js';
 import { GuFormControl } from './form-control.js';
 import { define } from '../../define.js';
+import { attachStrings } from '../../core/i18n/catalogues/attach.js';
 
 /** The attachment pipeline (sniffing, compression, redaction) arrives after the form is shown. */
 export const loadPipeline = lazy(() => import('./attach-pipeline.js'));
@@ -30,6 +31,7 @@ let counter = 0;
  * shown on the file with the reason and the limit. Internal: not public API.
  */
 export class GuFileDrop extends GuFormControl {
+  static override strings = [...GuFormControl.strings, attachStrings];
   static override styles = [
     ...GuFormControl.styles,
     buttons,

@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { visibleLength } from '../../core/validate/text.js';
+import { visibleLength } from '../../core/validate/graphemes.js';
 import { buttons } from '../../theme/tokens.js';
 import { GuFormControl } from './form-control.js';
 import { define } from '../../define.js';

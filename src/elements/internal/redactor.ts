@@ -1,7 +1,7 @@
 import { html, render } from 'lit';
 import type { PreparedFile } from '../../core/attach/compress.js';
 import type { RedactArea } from '../../core/attach/redact.js';
-import { translate } from '../../core/i18n/translate.js';
+import { attachStrings } from '../../core/i18n/catalogues/attach.js';
 
 const MAX_VIEW = 720;
 /** Keyboard steps, in image pixels per press. */
@@ -13,7 +13,7 @@ const STEP = 0.02;
  * Rendered into the caller's shadow root, styled by it (.redactor classes).
  */
 export function openRedactor(root: ShadowRoot, file: PreparedFile, lang: string): Promise<RedactArea[] | null> {
-  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(lang, key, params);
+  const t = (key: Parameters<typeof attachStrings.t>[1], params?: Parameters<typeof attachStrings.t>[2]) => attachStrings.t(lang, key, params);
   const host = document.createElement('div');
   root.append(host);
   return new Promise((resolve) => {

@@ -1,9 +1,9 @@
 import type { NewTicket } from '../../core/adapter/types.js';
-import { translate } from '../../core/i18n/translate.js';
+import { formStrings } from '../../core/i18n/catalogues/form.js';
 
 /** The request as a plain-text file the user can keep or send by e-mail when nothing else works. */
 export function requestAsText(ticket: NewTicket, lang: string): string {
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  const t = (key: Parameters<typeof formStrings.t>[1]) => formStrings.t(lang, key);
   const rows: [string, string | undefined][] = [
     [t('form.topic.label'), ticket.topic],
     [t('form.previous.label'), ticket.previousNumber],
@@ -22,7 +22,7 @@ export function requestAsText(ticket: NewTicket, lang: string): string {
 /** Saves the request as a text file through a temporary link (works under a strict CSP). */
 export function downloadRequest(ticket: NewTicket, lang: string): void {
   const url = URL.createObjectURL(new Blob([requestAsText(ticket, lang)], { type: 'text/plain;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: `${translate(lang, 'form.heading')}.txt` });
+  const link = Object.assign(document.createElement('a'), { href: url, download: `${formStrings.t(lang, 'form.heading')}.txt` });
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { isUrgent } from '../../core/validate/text.js';
+import { isUrgent } from '../../core/validate/urgency.js';
 import { renderConsent, renderContactFields, renderFilesField, renderProblemFields, type FieldsView } from './form-fields.js';
 import { renderContextDetails } from './context-details.js';
 import type { GuSupportForm } from './gu-support-form.js';

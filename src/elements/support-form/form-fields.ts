@@ -3,7 +3,7 @@ import { formatBytes, type AttachPolicy } from '../../core/attach/policy.js';
 import type { Topic } from '../../core/adapter/types.js';
 import type { Translator } from '../../core/i18n/translate.js';
 import type { FormValues } from '../../core/ticket-fields.js';
-import type { FieldMode } from '../../core/validate/ticket.js';
+import type { FieldMode } from '../../core/validate/rules.js';
 import type { GuFormControl } from '../internal/form-control.js';
 import type { FieldValidators } from './form-validators.js';
 import '../internal/gu-text-field.js';

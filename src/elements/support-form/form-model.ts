@@ -1,7 +1,7 @@
 import type { NewTicket, TechContext, TicketReceipt, Topic } from '../../core/adapter/types.js';
 import type { ErrorMessages } from '../../core/i18n/errors.js';
 import type { FormValues } from '../../core/ticket-fields.js';
-import { isUrgent } from '../../core/validate/text.js';
+import { isUrgent } from '../../core/validate/urgency.js';
 
 export { FIELD_ORDER, type FieldKey, type FormValues } from '../../core/ticket-fields.js';
 

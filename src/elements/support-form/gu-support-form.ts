@@ -5,8 +5,10 @@ import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/policy.js';
 import type { StoredFile } from '../../core/outbox/index.js';
 import { collectTechContext } from '../../core/tech-context.js';
 import { defaultTopics } from '../../core/topics.js';
-import { DEFAULT_RULES, type FieldMode } from '../../core/validate/ticket.js';
+import { DEFAULT_RULES, type FieldMode } from '../../core/validate/rules.js';
 import { define } from '../../define.js';
+import { formStrings } from '../../core/i18n/catalogues/form.js';
+import { topicsStrings } from '../../core/i18n/catalogues/topics.js';
 import type { GuHandoffEvent } from '../../events/gu-handoff.js';
 import { buttons } from '../../theme/tokens.js';
 import { GuKitElement } from '../internal/base/gu-kit-element.js';
@@ -48,6 +50,7 @@ import { lazy } from '../../core/lazy.js';
  */
 export class GuSupportForm extends GuKitElement {
   static override styles = [...GuKitElement.styles, buttons, errorSummaryStyles, formStyles];
+  static override strings = [...GuKitElement.strings, formStrings, topicsStrings];
 
   static override properties: PropertyDeclarations = {
     topics: { attribute: false },

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { SensitiveFragment } from '../../core/validate/text.js';
-import { translate } from '../../core/i18n/translate.js';
+import { formStrings } from '../../core/i18n/catalogues/form.js';
 
 const CONTEXT_CHARS = 30;
 
@@ -19,14 +19,14 @@ function excerpt(text: string, fragment: SensitiveFragment) {
 export function renderPiiWarning(text: string, found: SensitiveFragment[], lang: string, onRemove: () => void, onDismiss: () => void) {
   const labels = [...new Set(found.map((f) => f.label))].join(', ');
   return html`<div class="notice warning pii-warning">
-    <h3>${translate(lang, 'form.pii.title')}</h3>
-    <p>${translate(lang, 'form.pii.text', { found: labels })}</p>
+    <h3>${formStrings.t(lang, 'form.pii.title')}</h3>
+    <p>${formStrings.t(lang, 'form.pii.text', { found: labels })}</p>
     <ul>
       ${found.map((f) => html`<li>${f.label}: ${excerpt(text, f)}</li>`)}
     </ul>
     <div class="actions">
-      <button type="button" class="button secondary" @click=${onRemove}>${translate(lang, 'form.pii.remove')}</button>
-      <button type="button" class="link-button" @click=${onDismiss}>${translate(lang, 'form.pii.dismiss')}</button>
+      <button type="button" class="button secondary" @click=${onRemove}>${formStrings.t(lang, 'form.pii.remove')}</button>
+      <button type="button" class="link-button" @click=${onDismiss}>${formStrings.t(lang, 'form.pii.dismiss')}</button>
     </div>
   </div>`;
 }

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { OutboxRecord } from '../../core/outbox/db.js';
-import { translate } from '../../core/i18n/translate.js';
+import { commonStrings } from '../../core/i18n/catalogues/common.js';
+import { outboxStrings } from '../../core/i18n/catalogues/outbox.js';
 
 export interface QueuedActions {
   cancel(record: OutboxRecord): void;
@@ -12,7 +13,7 @@ export interface QueuedActions {
 
 function written(record: OutboxRecord, lang: string): string {
   const time = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(record.createdAt);
-  return translate(lang, 'outbox.written', { time });
+  return outboxStrings.t(lang, 'outbox.written', { time });
 }
 
 /** Requests stored in this browser and waiting for the connection: each says when it was written. */
@@ -20,22 +21,22 @@ export function renderQueued(records: OutboxRecord[], lang: string, retentionDay
   const waiting = records.filter((r) => r.state !== 'rejected');
   if (!waiting.length) return nothing;
   return html`<section class="notice queued focus-ring" aria-labelledby="queued-title" part="queued" tabindex="-1">
-    <h3 id="queued-title">${translate(lang, 'outbox.title')}</h3>
+    <h3 id="queued-title">${outboxStrings.t(lang, 'outbox.title')}</h3>
     <ul>
       ${waiting.map(
         (record) => html`<li>
           <strong>${record.summary}</strong>. ${written(record, lang)}.
           ${record.state === 'expired'
-            ? html`<p>${translate(lang, 'outbox.expired', { days: translate(lang, 'common.days', { n: retentionDays }) })}</p>
+            ? html`<p>${outboxStrings.t(lang, 'outbox.expired', { days: commonStrings.t(lang, 'common.days', { n: retentionDays }) })}</p>
                 <div class="actions">
-                  <button type="button" class="button secondary" @click=${() => actions.sendNow(record)}>${translate(lang, 'outbox.sendNow')}</button>
-                  <button type="button" class="button secondary" @click=${() => actions.download(record)}>${translate(lang, 'outbox.download')}</button>
-                  <button type="button" class="link-button" @click=${() => actions.remove(record)}>${translate(lang, 'outbox.delete')}</button>
+                  <button type="button" class="button secondary" @click=${() => actions.sendNow(record)}>${outboxStrings.t(lang, 'outbox.sendNow')}</button>
+                  <button type="button" class="button secondary" @click=${() => actions.download(record)}>${outboxStrings.t(lang, 'outbox.download')}</button>
+                  <button type="button" class="link-button" @click=${() => actions.remove(record)}>${outboxStrings.t(lang, 'outbox.delete')}</button>
                 </div>`
-            : html`<p>${translate(lang, record.lastError && record.lastError.kind !== 'offline' ? 'outbox.retrying' : 'outbox.offline')}</p>
+            : html`<p>${outboxStrings.t(lang, record.lastError && record.lastError.kind !== 'offline' ? 'outbox.retrying' : 'outbox.offline')}</p>
                 <div class="actions">
-                  <button type="button" class="link-button" @click=${() => actions.cancel(record)}>${translate(lang, 'outbox.cancel')}</button>
-                  ${actions.notify ? html`<button type="button" class="link-button" @click=${actions.notify}>${translate(lang, 'outbox.notify')}</button>` : nothing}
+                  <button type="button" class="link-button" @click=${() => actions.cancel(record)}>${outboxStrings.t(lang, 'outbox.cancel')}</button>
+                  ${actions.notify ? html`<button type="button" class="link-button" @click=${actions.notify}>${outboxStrings.t(lang, 'outbox.notify')}</button>` : nothing}
                 </div>`}
         </li>`,
       )}

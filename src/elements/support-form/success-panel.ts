@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TicketReceipt } from '../../core/adapter/types.js';
-import { translate } from '../../core/i18n/translate.js';
+import { commonStrings } from '../../core/i18n/catalogues/common.js';
+import { formStrings } from '../../core/i18n/catalogues/form.js';
 import { copyText } from '../internal/clipboard.js';
 
 function moscowDate(iso: string, lang: string, withTime: boolean): string {
@@ -19,27 +20,27 @@ function moscowDate(iso: string, lang: string, withTime: boolean): string {
 export function renderSuccess(receipt: TicketReceipt, { email, summary }: { email?: string; summary?: string }, lang: string, onNew: () => void) {
   const number = receipt.duplicateOf ?? receipt.number;
   return html`<section class="success" part="success" aria-labelledby="success-title">
-    <h2 id="success-title" tabindex="-1">${translate(lang, 'form.success.title', { number })}</h2>
+    <h2 id="success-title" tabindex="-1">${formStrings.t(lang, 'form.success.title', { number })}</h2>
     ${summary ? html`<p class="summary">«${summary}»</p>` : nothing}
-    ${receipt.duplicateOf ? html`<p>${translate(lang, 'form.duplicateServer', { number })}</p>` : nothing}
+    ${receipt.duplicateOf ? html`<p>${formStrings.t(lang, 'form.duplicateServer', { number })}</p>` : nothing}
     <div class="number">
-      <span>${translate(lang, 'form.success.number')}:</span>
+      <span>${formStrings.t(lang, 'form.success.number')}:</span>
       <strong>${number}</strong>
       <button
         type="button"
         class="button secondary"
         @click=${async (e: Event) => {
           const button = e.currentTarget as HTMLButtonElement;
-          if (await copyText(number)) button.textContent = translate(lang, 'common.copied');
+          if (await copyText(number)) button.textContent = commonStrings.t(lang, 'common.copied');
         }}
       >
-        ${translate(lang, 'common.copy')}
+        ${commonStrings.t(lang, 'common.copy')}
       </button>
     </div>
-    <p>${translate(lang, 'form.success.firstReply', { date: moscowDate(receipt.dueFirstReplyAt, lang, true) })}</p>
-    <p>${translate(lang, 'form.success.deadline', { days: translate(lang, 'common.workingDays', { n: 5 }), date: moscowDate(receipt.dueAnswerAt, lang, false) })}</p>
-    ${email ? html`<p>${translate(lang, 'form.success.email', { email })}</p>` : nothing}
-    <p>${translate(lang, 'form.success.follow')}</p>
-    <button type="button" class="button secondary new-request" @click=${onNew}>${translate(lang, 'form.success.new')}</button>
+    <p>${formStrings.t(lang, 'form.success.firstReply', { date: moscowDate(receipt.dueFirstReplyAt, lang, true) })}</p>
+    <p>${formStrings.t(lang, 'form.success.deadline', { days: commonStrings.t(lang, 'common.workingDays', { n: 5 }), date: moscowDate(receipt.dueAnswerAt, lang, false) })}</p>
+    ${email ? html`<p>${formStrings.t(lang, 'form.success.email', { email })}</p>` : nothing}
+    <p>${formStrings.t(lang, 'form.success.follow')}</p>
+    <button type="button" class="button secondary new-request" @click=${onNew}>${formStrings.t(lang, 'form.success.new')}</button>
   </section>`;
 }

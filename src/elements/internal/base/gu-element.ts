@@ -1,5 +1,7 @@
 import { LitElement } from 'lit';
 import { translate, supportedLang, loadMessages, type MessageKey, type Params } from '../../../core/i18n/translate.js';
+import type { Catalogue } from '../../../core/i18n/catalogue.js';
+import { commonStrings } from '../../../core/i18n/catalogues/common.js';
 import { tokens } from '../../../theme/tokens.js';
 import { inheritedLang, watchLang } from './lang.js';
 
@@ -10,6 +12,12 @@ import { inheritedLang, watchLang } from './lang.js';
  */
 export class GuElement extends LitElement {
   static override styles = [tokens];
+
+  /**
+   * The string catalogues the element uses (common, plus its own): naming them here is what puts
+   * them, and only them, in the element's download; English arrives per catalogue when needed.
+   */
+  static strings: readonly Catalogue[] = [commonStrings];
 
   private unwatchLang?: () => void;
 

@@ -1,6 +1,6 @@
 import type { Draft, Drafts, StoredFile } from '../../../core/outbox/index.js';
 import { isQuotaError } from '../../../core/outbox/quota.js';
-import { translate } from '../../../core/i18n/translate.js';
+import { commonStrings } from '../../../core/i18n/catalogues/common.js';
 import type { GuElement } from '../base/gu-element.js';
 
 /**
@@ -25,8 +25,8 @@ export class DraftController {
     if (!drafts) return;
     const filled = Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])));
     drafts.saveSoon(this.key(), this.clean(filled), files).then(
-      () => this.setStatus(translate(this.host.locale, 'draft.saved')),
-      (error: unknown) => this.setStatus(isQuotaError(error) ? translate(this.host.locale, 'draft.notSaved') : ''),
+      () => this.setStatus(commonStrings.t(this.host.locale, 'draft.saved')),
+      (error: unknown) => this.setStatus(isQuotaError(error) ? commonStrings.t(this.host.locale, 'draft.notSaved') : ''),
     );
   }
 
@@ -35,7 +35,7 @@ export class DraftController {
     const draft = await this.drafts()?.load(this.key()).catch(() => undefined);
     if (draft && draft !== 'expired') {
       const time = new Intl.DateTimeFormat(this.host.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(draft.savedAt);
-      this.setStatus(translate(this.host.locale, 'draft.restored', { time }));
+      this.setStatus(commonStrings.t(this.host.locale, 'draft.restored', { time }));
     }
     return draft;
   }

@@ -1,0 +1,37 @@
+import type { Translation } from '../catalogue.js';
+import type { attach as ru } from '../ru/attach.js';
+
+/** Attachments and the redaction editor. */
+export const attach: Translation<typeof ru> = {
+  'attach.label': 'Files',
+  'attach.hint': 'Screenshots and photos — JPEG or PNG (large ones are reduced to {image}), documents — PDF up to {document}. At most {count} files and {total} in all.',
+  'attach.choose': 'Choose files',
+  'attach.drop': 'or drop them here, or paste a screenshot (Ctrl+V)',
+  'attach.type': 'File “{name}” not accepted: PDF, JPEG and PNG are allowed',
+  'attach.fake': 'File “{name}” not accepted: its content is not {claimed}. PDF, JPEG and PNG are allowed',
+  'attach.heic': 'This browser cannot open the HEIC photo “{name}”. Take a screenshot or save the photo as JPEG (on iPhone: Settings → Camera → Formats → “Most Compatible”)',
+  'attach.tooBig': 'File “{name}” is larger than {limit}: compress it or split it into parts',
+  'attach.tooMany': 'At most {count} files: “{name}” was not added',
+  'attach.total': 'All files together must be at most {limit}: “{name}” was not added',
+  'attach.unreadable': 'Image “{name}” is damaged or cannot be opened: attach another file',
+  'attach.compressFailed': 'Could not reduce “{name}” to {limit}: take a screenshot of a smaller part of the screen',
+  'attach.wait': 'Wait until the file “{name}” is ready',
+  'attach.compressing': 'Reducing…',
+  'attach.remove': 'Remove',
+  'attach.redact': 'Hide data',
+  'attach.cancel': 'Cancel',
+  'attach.added': 'File “{name}” added, {size}',
+  'attach.removed': 'File “{name}” removed',
+  'attach.sizes': '{before} → {after}',
+  'attach.pasted': 'Screenshot',
+  'redact.title': 'Hide personal data on “{name}”',
+  'redact.help': 'Drag over the places to cover with a mouse or finger. With the keyboard: “Add area”, arrows move it, Shift + arrows resize it, Delete removes it.',
+  'redact.add': 'Add area',
+  'redact.mode': 'How to hide',
+  'redact.done': 'Hidden on “{name}”: {areas}',
+  'redact.black': 'Black out',
+  'redact.blur': 'Blur',
+  'redact.apply': 'Done',
+  'redact.cancel': 'Cancel',
+  'redact.areas': { one: '{n} area', other: '{n} areas' },
+};

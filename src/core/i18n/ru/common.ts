@@ -1,0 +1,32 @@
+import type { Strings } from '../catalogue.js';
+
+/** Words every element uses: required field, units, failures by kind, field marks, draft status. Russian: the source language. */
+export const common = {
+  'common.required': 'Заполните это поле',
+  'common.days': { one: '{n} день', few: '{n} дня', many: '{n} дней', other: '{n} дня' },
+  'common.copy': 'Скопировать',
+  'common.copied': 'Скопировано',
+  'common.workingDays': { one: '{n} рабочий день', few: '{n} рабочих дня', many: '{n} рабочих дней', other: '{n} рабочего дня' },
+  'error.offline': 'Нет соединения с интернетом. Проверьте подключение и попробуйте ещё раз — всё, что вы написали, сохранено.',
+  'error.timeout': 'Сервер поддержки не ответил вовремя. Попробуйте ещё раз — повторная отправка не создаст дубликат.',
+  'error.server': 'На сервере поддержки произошла ошибка. Попробуйте ещё раз через несколько минут — всё, что вы написали, сохранено.',
+  'error.rateLimited': 'Слишком много запросов подряд. Попробуйте через {wait}.',
+  'error.rejected': 'Сервер не принял данные. Исправьте отмеченное и попробуйте ещё раз.',
+  'error.notFound': 'Не найдено. Проверьте введённые данные.',
+  'error.unauthorized': 'Доступ истёк. Откройте страницу заново.',
+  'error.noAdapter': 'Элемент не подключён к серверу поддержки: не указан атрибут endpoint. Сообщите администратору сайта.',
+  'field.optional': '(необязательно)',
+  'field.charsLeft': { one: 'Остался {n} символ', few: 'Осталось {n} символа', many: 'Осталось {n} символов', other: 'Осталось {n} символа' },
+  'field.charsOver': { one: 'Лишний {n} символ', few: 'Лишних {n} символа', many: 'Лишних {n} символов', other: 'Лишних {n} символа' },
+  'field.useSuggestion': 'Исправить на {suggestion}',
+  'field.errorPrefix': 'Ошибка:',
+  'summary.title': 'Проверьте, что всё заполнено верно',
+  'common.seconds': { one: '{n} секунду', few: '{n} секунды', many: '{n} секунд', other: '{n} секунды' },
+  'unit.kb': '{n} КБ',
+  'unit.mb': '{n} МБ',
+  'draft.saved': 'Черновик сохранён',
+  'draft.restored': 'Восстановлен черновик от {time}',
+  'draft.clear': 'Очистить',
+  'draft.expired': 'Черновик удалён: он хранился дольше {days}.',
+  'draft.notSaved': 'Черновик не сохранён: в браузере не хватает места',
+} satisfies Strings;
