@@ -24,7 +24,6 @@ if (!existsSync('custom-elements.json')) {
 }
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const problems = [];
-const notes = [];
 const problem = (element, text) => problems.push(`${element}: ${text}`);
 
 const config = ts.getParsedCommandLineOfConfigFile('tsconfig.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
@@ -241,7 +240,7 @@ for (const entry of entries) {
     const elementExports = exportedNames(entries.find((e) => e.js === module.path)?.source ?? '');
     for (const [named, why] of needed) {
       if (!rootExports.has(named)) problem(element, `type ${named.name} (${why}) is not exported from the package's main entry`);
-      if (!elementExports.has(named)) notes.push(`${element}: type ${named.name} (${why}) is not exported from ${entries.find((e) => e.js === module.path)?.subpath}`);
+      if (!elementExports.has(named)) problem(element, `type ${named.name} (${why}) is not exported from ${entries.find((e) => e.js === module.path)?.subpath}`);
     }
   }
 }
@@ -251,7 +250,6 @@ for (const doc of manifest.modules.flatMap((m) => m.declarations ?? [])) {
 }
 
 const relativeNote = relative(process.cwd(), 'custom-elements.json');
-for (const note of notes) console.log(`note: ${note}`);
 if (problems.length) {
   console.error(`${relativeNote} does not match the sources:\n${problems.map((p) => `  ✗ ${p}`).join('\n')}`);
   process.exit(1);

@@ -1,12 +1,12 @@
 import type { TicketReceipt } from '../core/adapter/types.js';
 
 /** A request stored in this browser reached the server (maybe after a reload or in another tab). */
-export interface GuDeliveredDetail {
+export interface DeliveredDetail {
   /** The outbox record's id (see `gu-queued`). */
   id: string;
   receipt: TicketReceipt;
 }
-export type GuDeliveredEvent = CustomEvent<GuDeliveredDetail>;
+export type GuDeliveredEvent = CustomEvent<DeliveredDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {

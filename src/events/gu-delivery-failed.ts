@@ -1,8 +1,8 @@
-import type { GuErrorDetail } from './gu-error.js';
+import type { ErrorDetail } from './gu-error.js';
 
 /** The server refused a request stored in this browser; it is back with the citizen to correct. */
-export type GuDeliveryFailedDetail = GuErrorDetail;
-export type GuDeliveryFailedEvent = CustomEvent<GuDeliveryFailedDetail>;
+export type DeliveryFailedDetail = ErrorDetail;
+export type GuDeliveryFailedEvent = CustomEvent<DeliveryFailedDetail>;
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -5,11 +5,11 @@ import type { FormValues } from '../core/ticket-fields.js';
  * `document.dispatchEvent(new CustomEvent('gu-handoff', { detail: { title, description } }))`.
  * The form fills only the fields it shows.
  */
-export type GuHandoffDetail = FormValues;
-export type GuHandoffEvent = CustomEvent<GuHandoffDetail>;
+export type HandoffDetail = FormValues;
+export type GuHandoffEvent = CustomEvent<HandoffDetail>;
 
 /** Dispatches a hand-off on the document, where every form on the page hears it. */
-export function handoff(detail: GuHandoffDetail): void {
+export function handoff(detail: HandoffDetail): void {
   document.dispatchEvent(new CustomEvent('gu-handoff', { detail, bubbles: true, composed: true }));
 }
 

@@ -1,6 +1,6 @@
 import { expect, fixture } from '@open-wc/testing';
 import type { CSSResult, PropertyDeclaration } from 'lit';
-import '../../src/index.js';
+import '../../src/all.js';
 
 /**
  * custom-elements.json against the elements as the browser sees them (the Node check

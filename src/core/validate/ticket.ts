@@ -1,6 +1,7 @@
 import type { FieldError } from '../adapter/errors.js';
 import type { NewTicket, TechContext } from '../adapter/types.js';
 import { formStrings } from '../i18n/catalogues/form.js';
+import { formOutcomeStrings } from '../i18n/catalogues/form-outcome.js';
 import { validateEmail } from './email.js';
 import { validateInn } from './inn.js';
 import { validatePhone } from './phone.js';
@@ -111,11 +112,11 @@ export function validateNewTicket(input: unknown, rules: TicketRules = DEFAULT_R
   const rawTitle = errors.string(data, 'title', 'title') ?? '';
   const title = validateText(rawTitle, { required: true, max: rules.titleMax }, lang);
   if (!title.ok) errors.add('title', title.code, title.code === 'empty' ? formStrings.t(lang, 'form.title.error') : title.message);
-  else if (sensitiveLabels(title.value, lang)) errors.add('title', 'pii', formStrings.t(lang, 'form.pii.errorTitle', { found: sensitiveLabels(title.value, lang) }));
+  else if (sensitiveLabels(title.value, lang)) errors.add('title', 'pii', formOutcomeStrings.t(lang, 'form.pii.errorTitle', { found: sensitiveLabels(title.value, lang) }));
   const rawDescription = errors.string(data, 'description', 'description') ?? '';
   const description = validateText(rawDescription, { required: true, min: rules.descriptionMin, max: rules.descriptionMax }, lang);
   if (!description.ok) errors.add('description', description.code, description.code === 'empty' ? formStrings.t(lang, 'form.description.error') : description.message);
-  else if (sensitiveLabels(description.value, lang)) errors.add('description', 'pii', formStrings.t(lang, 'form.pii.error', { found: sensitiveLabels(description.value, lang) }));
+  else if (sensitiveLabels(description.value, lang)) errors.add('description', 'pii', formOutcomeStrings.t(lang, 'form.pii.error', { found: sensitiveLabels(description.value, lang) }));
 
   const phone = validatePhone(errors.string(contact, 'phone', 'contact.phone') ?? '', lang);
   if (!phone.ok) errors.add('contact.phone', phone.code, phone.message);

@@ -1,4 +1,4 @@
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 
 export interface SummaryItem {
   /** Field key the link leads to. */
@@ -32,24 +32,3 @@ export function renderErrorSummary(title: string, items: readonly SummaryItem[],
     </ul>
   </div>`;
 }
-
-export const errorSummaryStyles = css`
-  .error-summary {
-    margin-block-end: calc(var(--_space) * 3);
-    padding: calc(var(--_space) * 2);
-    border: 4px solid var(--_error);
-    border-radius: var(--_radius);
-  }
-  .error-summary h2 {
-    margin: 0 0 var(--_space);
-    font-size: 1.25em;
-  }
-  .error-summary ul {
-    margin: 0;
-    padding-inline-start: 1.25em;
-  }
-  .error-summary a {
-    color: var(--_error);
-    font-weight: 600;
-  }
-`;

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { TicketReceipt } from '../../core/adapter/types.js';
 import '../internal/gu-file-drop.js';
+import { formOutcomeStrings } from '../../core/i18n/catalogues/form-outcome.js';
+import { outboxStrings } from '../../core/i18n/catalogues/outbox.js';
 import { fieldValidators, type FieldValidators } from './form-validators.js';
 import type { GuSupportForm } from './gu-support-form.js';
 import { renderNotices } from './notices.js';
@@ -10,6 +12,10 @@ import { renderPiiWarning } from './pii-warning.js';
 import { submitTicket } from './submit.js';
 import { renderSuccess } from './success-panel.js';
 import { TicketDelivery } from './ticket-delivery.js';
+import { collectTechContext } from '../../core/tech-context.js';
+import { DraftController } from '../internal/controllers/draft-controller.js';
+import { FormErrorsController } from '../internal/controllers/form-errors-controller.js';
+import { FIELD_ORDER } from './form-model.js';
 import { clearLocalData } from '../../core/local-data.js';
 
 /**
@@ -18,12 +24,20 @@ import { clearLocalData } from '../../core/local-data.js';
  * happens on «Отправить». It starts loading as soon as the form is in the page.
  */
 export class FormBehaviour {
+  /** The strings of what happens after the first paint: named here so they come with this chunk. */
+  static readonly strings = [formOutcomeStrings, outboxStrings];
+
   readonly pii: PiiGuard;
   readonly delivery: TicketDelivery;
+  readonly errors: FormErrorsController;
+  readonly drafts: DraftController;
   private checks?: { max: number; validators: FieldValidators };
 
   constructor(private readonly form: GuSupportForm) {
     this.pii = new PiiGuard(form);
+    this.errors = new FormErrorsController(form, FIELD_ORDER);
+    this.drafts = new DraftController(form, () => this.delivery.store.drafts, () => form.owner, (values) => this.pii.clean(values));
+    form.update$({ context: collectTechContext(form.appVersion || form.backend.config.appVersion) });
     this.delivery = new TicketDelivery(form, () => form.owner, () => form.retentionDays * 86_400_000, () => form.locale, {
       delivered: (id, receipt, summary, ticket) => void showDelivered(form, id, receipt, summary, ticket),
       deliveredElsewhere: (receipt, summary) => showDeliveredElsewhere(form, receipt, summary),

@@ -26,11 +26,11 @@ function fieldsView(form: GuSupportForm): FieldsView {
     onValue: (field, value) => form.set(field, value),
     onFiles: () => {
       form.saveDraft();
-      form.errors.refresh();
+      form.behaviour?.errors.refresh();
     },
     onConsent: (checked) => {
       form.update$({ consent: checked, consentGivenAt: checked ? new Date() : undefined });
-      form.errors.refresh();
+      form.behaviour?.errors.refresh();
     },
   };
 }
@@ -62,8 +62,8 @@ export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void
         <button part="submit" class="button" type="submit" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
           ${sending ? form.t('form.sending') : form.t('form.submit')}
         </button>
-        ${form.drafts.status
-          ? html`<span class="draft">${form.drafts.status} · <button type="button" class="link-button" @click=${() => void form.clearDraft()}>${form.t('draft.clear')}</button></span>`
+        ${behaviour?.drafts.status
+          ? html`<span class="draft">${behaviour.drafts.status} · <button type="button" class="link-button" @click=${() => void form.clearDraft()}>${form.t('draft.clear')}</button></span>`
           : nothing}
         ${sending && progress > 0 && progress < 1
           ? html`<progress max="1" .value=${progress} aria-label=${form.t('form.sendingProgress', { percent: Math.round(progress * 100) })}></progress>`

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { formatBytes, type AttachPolicy } from '../../core/attach/policy.js';
+import { formatBytes } from '../../core/attach/bytes.js';
+import type { AttachPolicy } from '../../core/attach/limits.js';
 import type { Topic } from '../../core/adapter/types.js';
 import type { Translator } from '../../core/i18n/translate.js';
 import type { FormValues } from '../../core/ticket-fields.js';

@@ -1,9 +1,8 @@
 import { html, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AdapterError } from '../../core/adapter/errors.js';
 import type { NewTicket, Topic } from '../../core/adapter/types.js';
-import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/policy.js';
+import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/limits.js';
 import type { StoredFile } from '../../core/outbox/index.js';
-import { collectTechContext } from '../../core/tech-context.js';
 import { defaultTopics } from '../../core/topics.js';
 import { DEFAULT_RULES, type FieldMode } from '../../core/validate/rules.js';
 import { define } from '../../define.js';
@@ -12,13 +11,13 @@ import { topicsStrings } from '../../core/i18n/catalogues/topics.js';
 import type { GuHandoffEvent } from '../../events/gu-handoff.js';
 import { buttons } from '../../theme/tokens.js';
 import { GuKitElement } from '../internal/base/gu-kit-element.js';
-import { DraftController } from '../internal/controllers/draft-controller.js';
-import { FormErrorsController } from '../internal/controllers/form-errors-controller.js';
+import type { DraftController } from '../internal/controllers/draft-controller.js';
+import type { FormErrorsController } from '../internal/controllers/form-errors-controller.js';
 import { SendController } from '../internal/controllers/send-controller.js';
-import { errorSummaryStyles } from '../internal/error-summary.js';
+import { errorSummaryStyles } from '../internal/error-summary.styles.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
 import { renderFormBody } from './form-body.js';
-import { FIELD_ORDER, FORM_ERRORS, buildTicket, type FormState, type FormValues } from './form-model.js';
+import { FORM_ERRORS, buildTicket, type FormState, type FormValues } from './form-model.js';
 import { formStyles } from './gu-support-form.styles.js';
 import type { FormBehaviour } from './behaviour.js';
 import { lazy } from '../../core/lazy.js';
@@ -122,11 +121,19 @@ export class GuSupportForm extends GuKitElement {
   /** @internal The form's working state; the controllers below re-render it when it changes. */
   state: FormState = { values: {}, consent: false, excludeContext: false, context: {}, topicsLoading: false, phase: 'editing', notice: '' };
 
-  /** @internal */ readonly errors: FormErrorsController = new FormErrorsController(this, FIELD_ORDER);
   /** @internal */ readonly sender: SendController = new SendController(this, FORM_ERRORS);
-  /** @internal */ readonly drafts: DraftController = new DraftController(this, () => this.behaviour?.delivery.store.drafts, () => this.owner, (values) => this.behaviour?.pii.clean(values) ?? {});
   /** @internal What the form does after its first paint; undefined until its chunk has arrived. */
   behaviour?: FormBehaviour;
+
+  /** @internal The fields and the error summary (behaviour code only: it exists once that has arrived). */
+  get errors(): FormErrorsController {
+    return this.behaviour!.errors;
+  }
+
+  /** @internal Drafts (behaviour code only, like `errors`). */
+  get drafts(): DraftController {
+    return this.behaviour!.drafts;
+  }
   private readonly loadBehaviour = lazy(() =>
     import('./behaviour.js').then(({ FormBehaviour }) => {
       this.behaviour ??= new FormBehaviour(this);
@@ -165,7 +172,6 @@ export class GuSupportForm extends GuKitElement {
     void this.loadBehaviour().catch(() => undefined); // retried on «Отправить» if the page went offline
     this.addEventListener('paste', this.onPaste);
     document.addEventListener('gu-handoff', this.onHandoff);
-    this.state.context = collectTechContext(this.appVersion || this.backend.config.appVersion);
   }
 
   override disconnectedCallback(): void {
@@ -235,9 +241,9 @@ export class GuSupportForm extends GuKitElement {
 
   /** Clears everything the user entered, its saved draft and any message. */
   reset(): void {
-    void this.drafts.clear();
+    void this.behaviour?.drafts.clear();
     this.renderRoot.querySelector('form')?.reset();
-    this.errors.clear();
+    this.behaviour?.errors.clear();
     this.sender.reset();
     this.behaviour?.pii.reset();
     this.update$({ values: {}, consent: false, consentGivenAt: undefined, excludeContext: false, notice: '', phase: 'editing', receipt: undefined, receiptSummary: undefined, storageFault: undefined });
@@ -254,19 +260,19 @@ export class GuSupportForm extends GuKitElement {
   /** @internal */ set(field: keyof FormValues, value: string): void {
     if (this.state.values[field] === value) return;
     this.update$({ values: { ...this.state.values, [field]: value }, notice: '' });
-    this.errors.refresh();
+    this.behaviour?.errors.refresh();
     this.behaviour?.pii.changed();
     this.saveDraft();
   }
 
   /** @internal Saves what the citizen typed (debounced); consent is never saved, it is given anew. */
   saveDraft(): void {
-    this.drafts.save(this.state.values, this.files);
+    this.behaviour?.drafts.save(this.state.values, this.files);
   }
 
   /** @internal «Очистить»: forgets the saved draft and starts again. */
   async clearDraft(): Promise<void> {
-    await this.drafts.clear();
+    await this.behaviour?.drafts.clear();
     this.startNew();
   }
 

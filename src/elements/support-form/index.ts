@@ -4,3 +4,4 @@ export type { FieldMode } from '../../core/validate/rules.js';
 export type { AttachPolicy } from '../../core/attach/policy.js';
 export type * from '../../events/index.js';
 export { handoff } from '../../events/gu-handoff.js';
+export type { SupportAdapter, Topic } from '../../core/adapter/types.js';

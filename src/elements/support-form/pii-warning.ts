@@ -1,6 +1,6 @@
 import { html } from 'lit';
+import { formOutcomeStrings } from '../../core/i18n/catalogues/form-outcome.js';
 import type { SensitiveFragment } from '../../core/validate/text.js';
-import { formStrings } from '../../core/i18n/catalogues/form.js';
 
 const CONTEXT_CHARS = 30;
 
@@ -19,14 +19,14 @@ function excerpt(text: string, fragment: SensitiveFragment) {
 export function renderPiiWarning(text: string, found: SensitiveFragment[], lang: string, onRemove: () => void, onDismiss: () => void) {
   const labels = [...new Set(found.map((f) => f.label))].join(', ');
   return html`<div class="notice warning pii-warning">
-    <h3>${formStrings.t(lang, 'form.pii.title')}</h3>
-    <p>${formStrings.t(lang, 'form.pii.text', { found: labels })}</p>
+    <h3>${formOutcomeStrings.t(lang, 'form.pii.title')}</h3>
+    <p>${formOutcomeStrings.t(lang, 'form.pii.text', { found: labels })}</p>
     <ul>
       ${found.map((f) => html`<li>${f.label}: ${excerpt(text, f)}</li>`)}
     </ul>
     <div class="actions">
-      <button type="button" class="button secondary" @click=${onRemove}>${formStrings.t(lang, 'form.pii.remove')}</button>
-      <button type="button" class="link-button" @click=${onDismiss}>${formStrings.t(lang, 'form.pii.dismiss')}</button>
+      <button type="button" class="button secondary" @click=${onRemove}>${formOutcomeStrings.t(lang, 'form.pii.remove')}</button>
+      <button type="button" class="link-button" @click=${onDismiss}>${formOutcomeStrings.t(lang, 'form.pii.dismiss')}</button>
     </div>
   </div>`;
 }

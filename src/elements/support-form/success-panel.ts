@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
+import { formOutcomeStrings } from '../../core/i18n/catalogues/form-outcome.js';
 import type { TicketReceipt } from '../../core/adapter/types.js';
 import { commonStrings } from '../../core/i18n/catalogues/common.js';
-import { formStrings } from '../../core/i18n/catalogues/form.js';
 import { copyText } from '../internal/clipboard.js';
 
 function moscowDate(iso: string, lang: string, withTime: boolean): string {
@@ -20,11 +20,11 @@ function moscowDate(iso: string, lang: string, withTime: boolean): string {
 export function renderSuccess(receipt: TicketReceipt, { email, summary }: { email?: string; summary?: string }, lang: string, onNew: () => void) {
   const number = receipt.duplicateOf ?? receipt.number;
   return html`<section class="success" part="success" aria-labelledby="success-title">
-    <h2 id="success-title" tabindex="-1">${formStrings.t(lang, 'form.success.title', { number })}</h2>
+    <h2 id="success-title" tabindex="-1">${formOutcomeStrings.t(lang, 'form.success.title', { number })}</h2>
     ${summary ? html`<p class="summary">«${summary}»</p>` : nothing}
-    ${receipt.duplicateOf ? html`<p>${formStrings.t(lang, 'form.duplicateServer', { number })}</p>` : nothing}
+    ${receipt.duplicateOf ? html`<p>${formOutcomeStrings.t(lang, 'form.duplicateServer', { number })}</p>` : nothing}
     <div class="number">
-      <span>${formStrings.t(lang, 'form.success.number')}:</span>
+      <span>${formOutcomeStrings.t(lang, 'form.success.number')}:</span>
       <strong>${number}</strong>
       <button
         type="button"
@@ -37,10 +37,10 @@ export function renderSuccess(receipt: TicketReceipt, { email, summary }: { emai
         ${commonStrings.t(lang, 'common.copy')}
       </button>
     </div>
-    <p>${formStrings.t(lang, 'form.success.firstReply', { date: moscowDate(receipt.dueFirstReplyAt, lang, true) })}</p>
-    <p>${formStrings.t(lang, 'form.success.deadline', { days: commonStrings.t(lang, 'common.workingDays', { n: 5 }), date: moscowDate(receipt.dueAnswerAt, lang, false) })}</p>
-    ${email ? html`<p>${formStrings.t(lang, 'form.success.email', { email })}</p>` : nothing}
-    <p>${formStrings.t(lang, 'form.success.follow')}</p>
-    <button type="button" class="button secondary new-request" @click=${onNew}>${formStrings.t(lang, 'form.success.new')}</button>
+    <p>${formOutcomeStrings.t(lang, 'form.success.firstReply', { date: moscowDate(receipt.dueFirstReplyAt, lang, true) })}</p>
+    <p>${formOutcomeStrings.t(lang, 'form.success.deadline', { days: commonStrings.t(lang, 'common.workingDays', { n: 5 }), date: moscowDate(receipt.dueAnswerAt, lang, false) })}</p>
+    ${email ? html`<p>${formOutcomeStrings.t(lang, 'form.success.email', { email })}</p>` : nothing}
+    <p>${formOutcomeStrings.t(lang, 'form.success.follow')}</p>
+    <button type="button" class="button secondary new-request" @click=${onNew}>${formOutcomeStrings.t(lang, 'form.success.new')}</button>
   </section>`;
 }

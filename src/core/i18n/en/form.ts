@@ -1,7 +1,7 @@
 import type { Translation } from '../catalogue.js';
 import type { form as ru } from '../ru/form.js';
 
-/** <gu-support-form>: labels, hints, the success panel, its own failure words. */
+/** <gu-support-form> as first drawn: labels, hints, required-field messages. */
 export const form: Translation<typeof ru> = {
   'form.topic.error': 'Choose the topic of your request',
   'form.title.error': 'Describe the problem briefly, for example “Error 401 when signing in”',
@@ -32,12 +32,6 @@ export const form: Translation<typeof ru> = {
   'form.inn.hint': '12 digits for a person, 10 for an organisation',
   'form.account.label': 'Account number',
   'form.urgent': 'The request will be marked urgent: it mentions a failure or an outage.',
-  'form.pii.title': 'Remove secret data from the text',
-  'form.pii.text': 'Support does not need it and sending it is unsafe. Found: {found}.',
-  'form.pii.remove': 'Remove from the text',
-  'form.pii.dismiss': 'This is not secret data',
-  'form.pii.error': 'Remove {found} from the description — support does not need it',
-  'form.pii.errorTitle': 'Remove {found} from the field “The problem in a few words” — support does not need it',
   'form.context.summary': 'Technical information that will be sent',
   'form.context.exclude': 'Do not send technical information',
   'form.context.page': 'Page',
@@ -52,20 +46,4 @@ export const form: Translation<typeof ru> = {
   'form.submit': 'Send',
   'form.sending': 'Sending…',
   'form.sendingProgress': '{percent}% sent',
-  'form.success.title': 'Request No. {number} received',
-  'form.success.number': 'Request number',
-  'form.success.firstReply': 'First reply within 24 hours, by {date}.',
-  'form.success.deadline': 'Resolution within {days}, by {date}.',
-  'form.success.email': 'A copy will be sent to {email}.',
-  'form.success.follow': 'Keep the number: with it and your phone you can check the status.',
-  'form.success.new': 'Write another request',
-  'form.duplicate': 'You have already sent this request — No. {number}. There is no need for a second one.',
-  'form.duplicateServer': 'This request is already registered — No. {number}. We did not create a second one.',
-  'form.error.offline': 'No internet connection. Check it and press “Send” again — everything you wrote is kept in the form.',
-  'form.error.timeout': 'The support server did not answer in time. Press “Send” again — no second request will be created.',
-  'form.error.server': 'The support server had an error. Try again in a few minutes — everything you wrote is kept in the form.',
-  'form.error.rateLimited': 'Too many requests in a row. Try again in {wait}.',
-  'form.error.rejected': 'The server did not accept the request. Correct the marked fields and send it again.',
-  'form.error.notFound': 'The support server address is wrong. Please tell the site administrator.',
-  'form.error.noAdapter': 'The form is not connected to a support server: the endpoint attribute is missing. Please tell the site administrator.',
 };

@@ -1,6 +1,6 @@
 import { AdapterError, isAdapterError } from '../../../core/adapter/errors.js';
 import { errorText, type ErrorMessages } from '../../../core/i18n/errors.js';
-import type { GuErrorDetail, GuErrorKind } from '../../../events/gu-error.js';
+import type { ErrorDetail, ErrorKind } from '../../../events/gu-error.js';
 import type { GuElement } from '../base/gu-element.js';
 
 export type SendPhase = 'idle' | 'sending';
@@ -75,17 +75,17 @@ export class SendController {
   }
 
   /** Shows a failure and fires the event (`gu-error`, or `gu-delivery-failed` for a stored request). */
-  fail(error: AdapterError, kind: GuErrorKind = error.kind, event: 'gu-error' | 'gu-delivery-failed' = 'gu-error'): GuErrorDetail {
+  fail(error: AdapterError, kind: ErrorKind = error.kind, event: 'gu-error' | 'gu-delivery-failed' = 'gu-error'): ErrorDetail {
     this.lastError = error;
     this.failure = errorText(this.host.locale, kind, error, this.messages);
     this.announce(this.failure);
-    const detail: GuErrorDetail = { kind, message: this.failure, fieldErrors: error.fieldErrors };
+    const detail: ErrorDetail = { kind, message: this.failure, fieldErrors: error.fieldErrors };
     this.host.dispatchEvent(new CustomEvent(event, { detail, bubbles: true, composed: true }));
     return detail;
   }
 
   /** No backend configured: says so (an administrator's mistake, in words a citizen can pass on). */
-  failNoAdapter(): GuErrorDetail {
+  failNoAdapter(): ErrorDetail {
     return this.fail(new AdapterError('not-found', 'no adapter'), 'no-adapter');
   }
 
