@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { RestAdapter } from '../../src/core/adapter/rest.js';
 import '../../src/elements/support-form/gu-support-form.js';
+import '../../src/elements/provider/gu-support-provider.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { control, fill, fillValid, inlineError, submit, summaryItems, until } from '../helpers/form.js';
 import { clearLocalData } from '../../src/core/outbox/outbox.js';
@@ -21,6 +22,22 @@ describe('<gu-support-form> with the reference server (e2e)', () => {
     await until(() => Boolean(el.shadowRoot!.querySelector('.success')), 8000);
     return el.shadowRoot!.querySelector('.success strong')!.textContent!;
   }
+
+  it('topics come in the form\'s language, not the browser\'s, and follow a language switch', async () => {
+    // Headless browsers here ask for en-US: before the fix an English list showed inside lang="ru".
+    const page = await fixture<HTMLElement>(html`<div lang="ru"><gu-support-form endpoint=${api} draft-key="e2e-lang"></gu-support-form></div>`);
+    const el = page.querySelector('gu-support-form')!;
+    const firstTopic = () => control<HTMLSelectElement>(el, 'topic').options[1]?.textContent ?? '';
+    await until(() => firstTopic() === 'Регистрация и вход в личный кабинет');
+    page.setAttribute('lang', 'en');
+    await until(() => firstTopic() === 'Registration and signing in to your account');
+    page.setAttribute('lang', 'ru');
+    await until(() => firstTopic() === 'Регистрация и вход в личный кабинет');
+    // Inside a provider too: its adapter is shared, the language is each element's own.
+    const shared = await fixture<HTMLElement>(html`<div lang="ru"><gu-support-provider endpoint=${api}><gu-support-form draft-key="e2e-lang-provider"></gu-support-form></gu-support-provider></div>`);
+    const inner = shared.querySelector('gu-support-form')!;
+    await until(() => control<HTMLSelectElement>(inner, 'topic').options[1]?.textContent === 'Регистрация и вход в личный кабинет');
+  });
 
   it('a citizen sends a request and gets a number the operator console sees', async () => {
     const el = await fixture<GuSupportForm>(html`<gu-support-form endpoint=${api} draft-key="e2e-first"></gu-support-form>`);

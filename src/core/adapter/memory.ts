@@ -82,7 +82,7 @@ export class MemoryAdapter implements SupportAdapter {
 
   async listTopics(options?: RequestOptions): Promise<Topic[]> {
     await this.step(options);
-    return this.options.topics ?? defaultTopics();
+    return this.options.topics ?? defaultTopics(options?.lang);
   }
 
   async createTicket(ticket: NewTicket, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketReceipt> {

@@ -70,7 +70,8 @@ export class RestAdapter implements SupportAdapter {
 
   private async headers(extra: Record<string, string> = {}, options?: RequestOptions): Promise<Record<string, string>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers, ...extra };
-    if (this.options.lang) headers['Accept-Language'] = this.options.lang;
+    const lang = options?.lang ?? this.options.lang;
+    if (lang) headers['Accept-Language'] = lang;
     const token = await this.options.getToken?.();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (options?.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;

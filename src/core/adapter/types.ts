@@ -167,6 +167,8 @@ export interface TicketAccess {
 export interface RequestOptions {
   signal?: AbortSignal;
   idempotencyKey?: string;
+  /** The asking element's language: server text (topics, messages) comes in it, not the browser's. */
+  lang?: string;
   /** Upload progress, 0…1. */
   onProgress?: (fraction: number) => void;
 }

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AdapterError } from '../../core/adapter/errors.js';
-import type { NewTicket, Topic } from '../../core/adapter/types.js';
+import type { NewTicket, SupportAdapter, Topic } from '../../core/adapter/types.js';
 import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/limits.js';
 import type { StoredFile } from '../../core/outbox/index.js';
 import { defaultTopics } from '../../core/topics.js';
@@ -142,7 +142,7 @@ export class GuSupportForm extends GuKitElement {
     }),
   );
   private draftChecked = false;
-  private loadedFor?: unknown;
+  private loadedFor?: { adapter: SupportAdapter; lang: string };
   private readonly onHandoff = (e: GuHandoffEvent) => this.prefill(e.detail ?? {});
 
   /** @internal Where the form's draft and queue live. */
@@ -195,17 +195,19 @@ export class GuSupportForm extends GuKitElement {
       this.draftChecked = true;
       void delivery.store.ready.then(() => this.behaviour?.restoreDraft());
     }
-    if (!this.topics && adapter && this.loadedFor !== adapter) {
-      this.loadedFor = adapter;
-      void this.loadTopics();
+    // The list follows the form's language: asked again when the adapter or the language changes.
+    const topicsKey = adapter && { adapter, lang: this.locale };
+    if (!this.topics && topicsKey && (this.loadedFor?.adapter !== adapter || this.loadedFor.lang !== topicsKey.lang)) {
+      this.loadedFor = topicsKey;
+      void this.loadTopics(topicsKey.lang);
     }
   }
 
-  private async loadTopics(): Promise<void> {
+  private async loadTopics(lang: string): Promise<void> {
     this.update$({ topicsLoading: true });
     // Without the backend's list the DOMAIN.md categories still work: the form stays usable.
-    const loaded = await this.backend.adapter?.listTopics().catch(() => undefined);
-    this.update$({ loadedTopics: loaded, topicsLoading: false });
+    const loaded = await this.backend.adapter?.listTopics({ lang }).catch(() => undefined);
+    if (this.loadedFor?.lang === lang) this.update$({ loadedTopics: loaded, topicsLoading: false });
   }
 
   /** @internal Changes the working state and re-renders. */
