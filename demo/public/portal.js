@@ -8,11 +8,13 @@ lowVision.addEventListener('click', () => {
   if (on) provider.setAttribute('theme', 'low-vision');
   else provider.removeAttribute('theme');
 });
+// The kit's elements switch language through the provider's `lang`; the portal's own text stays
+// Russian, so the page keeps `lang="ru"`. The button's name is its visible text (WCAG 2.5.3).
 const lang = document.getElementById('lang');
 lang.addEventListener('click', () => {
-  const en = document.documentElement.lang !== 'en';
-  document.documentElement.lang = en ? 'en' : 'ru';
-  lang.textContent = en ? 'RU' : 'EN';
-  lang.setAttribute('aria-label', en ? 'Переключить на русский' : 'Switch to English');
+  const en = provider.getAttribute('lang') !== 'en';
+  provider.setAttribute('lang', en ? 'en' : 'ru');
+  lang.lang = en ? 'ru' : 'en';
+  lang.textContent = en ? 'Поддержка на русском' : 'Support in English';
 });
 document.addEventListener('gu-submitted', (e) => console.info('gu-submitted', e.detail.receipt.number));

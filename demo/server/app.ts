@@ -30,7 +30,7 @@ export const DEFAULT_DATA_DIR = join(ROOT, 'demo/server/data');
  * (page, styles, console, consent and policy) and the built kit's JavaScript at `/assets/`.
  */
 export const PUBLIC_MOUNTS: Mount[] = [
-  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.js(?:\.map)?$/ },
+  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.js(?:\.map)?$/ },
   { prefix: '/', dir: join(ROOT, 'demo/public') },
 ];
 

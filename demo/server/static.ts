@@ -15,8 +15,8 @@ export interface Mount {
   only?: RegExp;
 }
 
-/** Content-hashed build output (`chunks/name-[hash].js`): never changes under its name. */
-const HASHED = /\/chunks\/[^/]+-[A-Za-z0-9_-]{8}\.js(?:\.map)?$/;
+/** Content-hashed build output (`chunks/` and the autoloader's `kit/`, `name-[hash].js`): never changes under its name. */
+const HASHED = /\/(?:chunks|kit)\/[^/]+-[A-Za-z0-9_-]{8}\.js(?:\.map)?$/;
 
 /** The only characters a public file path has; anything else (`%`, `\`, `..`, control) is not ours. */
 const PUBLIC_PATH = /^(?:\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\/?$/;

@@ -76,6 +76,24 @@ describe('demo portal in Chromium under the strict CSP', () => {
     await page.close();
   });
 
+  it('the page itself: language switch named by its text, page language kept, 320 px wide, skip link in a landmark', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    await page.goto(`${server.url}/`);
+    const form = page.locator('gu-support-form');
+    await form.getByLabel('Кратко о проблеме').waitFor();
+    const button = page.locator('#lang');
+    const name = await button.evaluate((el) => el.textContent!.trim());
+    assert.equal(await button.getAttribute('aria-label'), null, 'the name is the visible text');
+    await page.getByRole('button', { name }).click();
+    await form.getByLabel('The problem in a few words').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru', 'the portal\'s own text is still Russian');
+    assert.equal(await page.evaluate(() => document.querySelector('gu-support-provider')!.getAttribute('lang')), 'en');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 320, `the page is ${width} px wide at 320 px`);
+    assert.ok(await page.evaluate(() => Boolean(document.querySelector('.skip')!.closest('header, main, nav, footer'))), 'the skip link is inside a landmark');
+    await page.close();
+  });
+
   it('the operator console works under the same CSP and draws a long list, and a swollen title, capped', async () => {
     // 120 more tickets, and one stored before the server refused swollen texts (written to the database directly).
     const letters = (n: number) => [...String(n)].map((d) => 'абвгдежзик'[Number(d)]).join('');
