@@ -60,6 +60,16 @@ function keepWorkerLiteral(): Plugin {
   };
 }
 
+/**
+ * Chunks that define elements or register strings do something when imported (package.json
+ * `sideEffects` names them `chunks/gu-*.js`), so an app's bundler never drops a bare
+ * `import './chunks/gu-….js'`; the rest may be tree-shaken freely.
+ */
+function sideEffectNames(chunk: { name: string; moduleIds: readonly string[] }): string {
+  const registers = chunk.moduleIds.some((id) => /\/src\/(elements|events|core\/i18n\/catalogues)\//.test(id));
+  return registers && !chunk.name.startsWith('gu-') ? 'chunks/gu-[name]-[hash].js' : 'chunks/[name]-[hash].js';
+}
+
 // `vite build`: ES modules per entry with Lit, @lit/context and idb left as imports (an app that
 // already has Lit does not load it twice). `vite build --mode bundle`: dist/gu-support-kit.js, the
 // autoloader for a plain `<script type="module">`, with Lit bundled and each element's code in
@@ -102,7 +112,7 @@ export default defineConfig(({ mode }) => {
             }
           : bundle
             ? { output: { codeSplitting: false } }
-            : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+            : { external: [/^lit(\/|$)/, /^@lit\//, /^idb(\/|$)/], output: { chunkFileNames: sideEffectNames } },
     },
   };
 });

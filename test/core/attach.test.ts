@@ -53,20 +53,17 @@ describe('attachments: policy', () => {
 describe('attachments: preparing files (real Worker, OffscreenCanvas)', function () {
   this.timeout(60_000);
 
-  it('compresses a 4000×3000 photo under 2 MB, off the main thread', async () => {
+  // Whether the page stays responsive meanwhile is a timing, measured by `npm run bench:attach`
+  // (long tasks while compressing), not asserted here: a loaded machine would make it flaky.
+  it('compresses a 4000×3000 photo under 2 MB in the Worker', async () => {
     const file = await photo();
     expect(file.size).to.be.greaterThan(2 * MB);
     const progress: number[] = [];
-    const longTasks: number[] = [];
-    const observer = typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes.includes('longtask') ? new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration))) : null;
-    observer?.observe({ type: 'longtask' });
     const result = value(await prepareFile(file, DEFAULT_POLICY, 'ru', { workerUrl, onProgress: (p) => progress.push(p) }));
-    observer?.disconnect();
     expect(result.data.byteLength).to.be.at.most(2 * MB);
     expect(result.type).to.equal('image/jpeg');
     expect(result.name).to.equal('фото.jpg');
     expect(progress.at(-1)).to.equal(1);
-    expect(longTasks.filter((d) => d > 50), 'main-thread tasks over 50 ms').to.deep.equal([]);
   });
 
   it('keeps a flat screenshot readable and under the limit', async () => {

@@ -21,6 +21,7 @@ import { FORM_ERRORS, buildTicket, type FormState, type FormValues } from './for
 import { formStyles } from './gu-support-form.styles.js';
 import type { FormBehaviour } from './behaviour.js';
 import { lazy } from '../../core/lazy.js';
+import { loadMessages } from '../../core/i18n/translate.js';
 
 /**
  * The support request form: topic, title, description with a counter, contacts with
@@ -307,6 +308,7 @@ export class GuSupportForm extends GuKitElement {
     const done = await super.getUpdateComplete();
     if (!this.isConnected) return done;
     await this.loadBehaviour().catch(() => undefined);
+    await loadMessages(this.locale); // the behaviour's catalogues in the form's language
     return (await super.getUpdateComplete()) && done;
   }
 
