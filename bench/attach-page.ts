@@ -77,7 +77,11 @@ window.runAttachBench = async (rounds, libUrl, workerUrl, skipTheirs = false) =>
     const theirsWorker: Run[] = [];
     let oursBlob: Blob | undefined;
     let theirsBlob: Blob | undefined;
+    // Main-thread tasks over 50 ms while ours compresses (Chromium's long-task observer).
+    const longTasks: number[] = [];
     for (let round = 0; round < rounds; round++) {
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+      observer.observe({ type: 'longtask' });
       ours.push(
         await timed(async () => {
           const result = await prepareFile(file, DEFAULT_POLICY, 'ru', { workerUrl });
@@ -86,6 +90,7 @@ window.runAttachBench = async (rounds, libUrl, workerUrl, skipTheirs = false) =>
           return { bytes: result.value.data.byteLength, ...(await size(oursBlob)) };
         }),
       );
+      observer.disconnect();
       const target = ours[0]!;
       floor.push(
         await timed(async () => {
@@ -124,6 +129,7 @@ window.runAttachBench = async (rounds, libUrl, workerUrl, skipTheirs = false) =>
       floor_ms: Math.round(median(floor.map((r) => r.ms))),
       ours_vs_floor: Number((oursMs / median(floor.map((r) => r.ms))).toFixed(2)),
       ours_bytes: ours[0]!.bytes,
+      ours_longest_main_thread_task_ms: Math.round(Math.max(0, ...longTasks)),
       theirs_bytes: theirs[0]!.bytes,
       limit_bytes: LIMIT,
       ours_size: `${ours[0]!.width}×${ours[0]!.height}`,
