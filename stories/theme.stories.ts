@@ -1,7 +1,6 @@
-import type { Meta, StoryObj } from '@storybook/web-components';
+import { getCustomElements, type Meta, type StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import manifest from '../custom-elements.json';
 import { MemoryAdapter } from '../src/core/adapter/memory.js';
 import { tokens } from '../src/theme/tokens.js';
 import '../src/elements/support-form/gu-support-form.js';
@@ -18,8 +17,8 @@ interface ManifestDeclaration {
   cssParts?: ManifestPart[];
 }
 
-/** Every `::part()` of every public element, from the Custom Elements Manifest. */
-const PARTS = (manifest as { modules: { declarations?: ManifestDeclaration[] }[] }).modules
+/** Every `::part()` of every public element, from the Custom Elements Manifest (set in .storybook/preview.ts). */
+const PARTS = ((getCustomElements() ?? { modules: [] }) as { modules: { declarations?: ManifestDeclaration[] }[] }).modules
   .flatMap((module) => module.declarations ?? [])
   .flatMap((declaration) => (declaration.tagName ? (declaration.cssParts ?? []).map((part) => ({ tag: declaration.tagName!, ...part })) : []));
 
