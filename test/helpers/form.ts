@@ -23,9 +23,9 @@ export async function mountForm(adapter: SupportAdapter, attrs: Record<string, s
 }
 
 /** Resolves when a form has rendered, its behaviour chunk has arrived and its topics are listed. */
-export async function formReady(el: GuSupportForm): Promise<void> {
+export async function formReady(el: GuSupportForm, ms = 5000): Promise<void> {
   await el.updateComplete;
-  await until(() => (el.shadowRoot!.querySelector<GuFormControl>('[data-field="topic"]')?.shadowRoot?.querySelector('select')?.options.length ?? 0) > 1);
+  await until(() => (el.shadowRoot!.querySelector<GuFormControl>('[data-field="topic"]')?.shadowRoot?.querySelector('select')?.options.length ?? 0) > 1, ms);
 }
 
 /** A second browser tab with a form: its document, form and adapter, and how to close it. */
@@ -50,7 +50,7 @@ export async function openFormTab(draftKey: string, options: { online?: boolean 
   await until(() => Boolean((frame.contentWindow as TabWindow | null)?.tab), 15_000);
   const win = frame.contentWindow as TabWindow;
   const { form, adapter } = win.tab!;
-  await formReady(form);
+  await formReady(form, 15_000); // a new document loads the kit's modules again
   return { frame, window: win, form, adapter };
 }
 
@@ -153,7 +153,7 @@ export async function filesReady(form: GuSupportForm, count: number): Promise<vo
 export async function until(condition: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await condition())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
+    if (Date.now() > end) throw new Error(`condition not met in ${ms} ms: ${String(condition).replace(/\s+/g, ' ').slice(0, 200)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
