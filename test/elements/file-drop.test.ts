@@ -3,27 +3,12 @@ import { MemoryAdapter } from '../../src/core/adapter/memory.js';
 import { clearLocalData } from '../../src/core/outbox/outbox.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
-import type { GuFileDrop } from '../../src/elements/internal/gu-file-drop.js';
-import { fillValid, mountForm, submit, summaryItems, until } from '../helpers/form.js';
+import { fileDrop as drop, filesReady as ready, fillValid, mountForm, pickFiles as pick, submit, summaryItems, until } from '../helpers/form.js';
 import { jpegWithExif, photo, pixelAt, screenshot } from '../helpers/images.js';
 
 const mount = (adapter = new MemoryAdapter(), attrs: Record<string, string> = {}) => mountForm(adapter, attrs);
 
-const drop = (el: GuSupportForm) => el.shadowRoot!.querySelector<GuFileDrop>('gu-file-drop')!;
 const items = (el: GuSupportForm) => [...drop(el).shadowRoot!.querySelectorAll('li')];
-
-function pick(el: GuSupportForm, ...files: File[]): void {
-  const input = drop(el).shadowRoot!.querySelector<HTMLInputElement>('#control')!;
-  const transfer = new DataTransfer();
-  files.forEach((f) => transfer.items.add(f));
-  input.files = transfer.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-async function ready(el: GuSupportForm, count: number): Promise<void> {
-  await until(() => drop(el).items.length === count && drop(el).items.every((i) => i.state !== 'processing'), 20_000);
-  await drop(el).updateComplete;
-}
 
 describe('<gu-support-form> attachments', function () {
   this.timeout(40_000);

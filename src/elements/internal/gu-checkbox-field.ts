@@ -69,6 +69,8 @@ export class GuCheckboxField extends GuFormControl {
           aria-invalid=${this.showsError ? 'true' : 'false'}
           @change=${(e: Event) => {
             this.checked = (e.target as HTMLInputElement).checked;
+            // The value now, not at the next render: the form re-checks its error summary on this event.
+            this.value = this.checked ? 'on' : '';
             this.touched = true;
             this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
           }}

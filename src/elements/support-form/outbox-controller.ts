@@ -67,6 +67,9 @@ export class OutboxController implements ReactiveController {
       this.drafts = await Drafts.open(this.retentionMs());
       this.problem = '';
       this.unsubscribe = outbox.on((event) => {
+        // A delivered request leaves the list at once: the form shows its number now, and the list
+        // must not offer it as waiting until the re-read below comes back.
+        if (event.type === 'delivered') this.records = this.records.filter((r) => r.id !== event.record.id);
         this.onEvent(event);
         void this.refresh();
       });
