@@ -177,9 +177,9 @@ describe('the packed kit in fresh apps', { timeout: 900_000 }, () => {
     assert.ok(workerScripts.length > 0 && workerScripts.every((s) => s.status === 200 && /javascript/.test(s.type)), `the worker script was served as JavaScript: ${JSON.stringify(workerScripts)}`);
     await form.getByRole('checkbox', { name: /согласие/ }).check();
     await form.getByRole('button', { name: 'Отправить' }).click();
-    const heading = form.getByRole('heading', { name: /Обращение № \d+ принято/ });
+    const heading = form.getByRole('heading', { name: /Обращение № [\d-]+ принято/ });
     await heading.waitFor({ timeout: 15_000 });
-    const number = /№ (\d+)/.exec((await heading.textContent()) ?? '')[1];
+    const number = /№ ([\d-]+)/.exec((await heading.textContent()) ?? '')[1];
     await page.locator('#ticket', { hasText: number }).waitFor({ timeout: 5_000 });
     const ticket = await (await fetch(`${api.url}/api/operator/tickets/${number}`, { headers: { Authorization: 'Bearer operator-test' } })).json();
     assert.equal(ticket.attachments.length, 1);
@@ -211,18 +211,18 @@ describe('the packed kit in fresh apps', { timeout: 900_000 }, () => {
     await drive(`${await served(cwd)}/`, { workerPattern: new RegExp(`/dist/${worker.replace('.', '\\.')}$`) });
   });
 
-  /** The single file and its worker, copied from the installed package into a CDN-like folder. */
+  /** The autoloader and its folder of chunks (with the worker), copied from the installed package into a CDN-like folder. */
   function vendorKit() {
     const cwd = join(dir, 'cdn');
     const vendor = join(cwd, 'vendor/gu-support-kit/0.1.0');
     mkdirSync(vendor, { recursive: true });
-    for (const file of ['gu-support-kit.js', 'gu-support-kit.js.map', 'gu-compress-worker.js', 'gu-compress-worker.js.map']) cpSync(join(dir, 'node_modules/gu-support-kit/dist', file), join(vendor, file));
+    for (const file of ['gu-support-kit.js', 'gu-support-kit.js.map', 'kit']) cpSync(join(dir, 'node_modules/gu-support-kit/dist', file), join(vendor, file), { recursive: true });
     return cwd;
   }
 
-  it('plain HTML: the single file and its worker copied into a CDN-like folder', async () => {
+  it('plain HTML: the autoloader and its chunks copied into a CDN-like folder', async () => {
     const cwd = vendorKit();
-    await drive(`${await served(cwd)}/`, { workerPattern: /\/vendor\/gu-support-kit\/0\.1\.0\/gu-compress-worker\.js$/ });
+    await drive(`${await served(cwd)}/`, { workerPattern: /\/vendor\/gu-support-kit\/0\.1\.0\/kit\/gu-compress-worker\.js$/ });
   });
 
   it('plain HTML with the kit on a CDN origin and the API on a third origin (workerUrl, GU_CORS_ORIGINS)', async () => {
@@ -233,7 +233,7 @@ describe('the packed kit in fresh apps', { timeout: 900_000 }, () => {
     servers.push(page);
     const api = await startReferenceServer({ GU_CORS_ORIGINS: page.url });
     try {
-      cpSync(join(dir, 'node_modules/gu-support-kit/dist/gu-compress-worker.js'), join(cwd, 'gu-compress-worker.js'));
+      cpSync(join(dir, 'node_modules/gu-support-kit/dist/kit/gu-compress-worker.js'), join(cwd, 'gu-compress-worker.js'));
       writeFileSync(join(cwd, 'cross.html'), readFileSync(join(cwd, 'cross-origin.html'), 'utf8').replaceAll('{{KIT}}', cdn.url).replaceAll('{{API}}', api.url));
       page.csp = `default-src 'self'; script-src 'self' ${cdn.url}; style-src 'self'; img-src 'self' blob: data:; connect-src 'self' ${api.url}; worker-src 'self'; object-src 'none'; base-uri 'none'`;
       await drive(`${page.url}/cross.html`, { workerPattern: /^\/gu-compress-worker\.js$/, api });
