@@ -100,6 +100,26 @@ describe('RestAdapter against the reference server', () => {
     }
   });
 
+  it('a chat subscription reports its state and events, and a refused stream as an error', async () => {
+    const session = await adapter.createChatSession();
+    const states: string[] = [];
+    const texts: string[] = [];
+    const stop = adapter.subscribeChat(session, { event: (e) => e.type === 'message' && texts.push(e.message.text), state: (s) => states.push(s) });
+    await adapter.sendChatMessage(session, 'Здравствуйте, не приходит СМС', { idempotencyKey: crypto.randomUUID() });
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    await until(() => texts.includes('Здравствуйте, не приходит СМС'));
+    stop();
+    expect(states.slice(0, 2)).to.deep.equal(['connecting', 'open']);
+    expect(texts).to.include('Здравствуйте, не приходит СМС');
+    const refused: { states: string[]; errors: string[] } = { states: [], errors: [] };
+    const stopRefused = adapter.subscribeChat({ ...session, token: 'not-the-token' }, { event: () => undefined, state: (s) => refused.states.push(s), error: (e) => refused.errors.push(e.kind) });
+    await until(() => refused.states.includes('closed'));
+    stopRefused();
+    expect(refused.errors).to.deep.equal(['rejected']);
+  });
+
   it('uploads files with progress', async () => {
     const progress: number[] = [];
     const receipt = await adapter.createTicket(ticket('С файлом'), [{ name: 'screen.png', type: 'image/png', data: PNG_1x1.slice().buffer }], {

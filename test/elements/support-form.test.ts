@@ -339,6 +339,16 @@ describe('<gu-support-form>', () => {
     expect([...providerAdapter.tickets.values()].map((t) => t.title)).to.deep.equal(['Через поставщика']);
   });
 
+  it('says so when its adapter lacks the tickets slice (a backend with only the FAQ)', async () => {
+    const el = await fixture<GuSupportForm>(html`<gu-support-form .adapter=${{ listArticles: async () => [] }}></gu-support-form>`);
+    await el.updateComplete;
+    await fillValid(el);
+    const failed = oneEvent(el, 'gu-error');
+    await submit(el);
+    expect((await failed).detail.kind).to.equal('no-slice');
+    expect(el.shadowRoot!.querySelector('.notice.error')!.textContent).to.contain('не принимает обращения');
+  });
+
   it('switches to the low-vision theme from the provider and passes axe', async () => {
     const provider = await fixture(html`<gu-support-provider theme="low-vision" .adapter=${new MemoryAdapter()}><gu-support-form></gu-support-form></gu-support-provider>`);
     const el = provider.querySelector('gu-support-form')!;

@@ -1,7 +1,7 @@
 import { AdapterError } from './errors.js';
 import { lazy } from '../lazy.js';
 import type { RestAdapter, RestAdapterOptions } from './rest.js';
-import type { ChatSession, SupportAdapter } from './types.js';
+import type { ChatListener, ChatSession, SupportAdapter } from './types.js';
 
 /**
  * The REST adapter's code, loaded once in the background. Elements keep it out of their first
@@ -49,12 +49,19 @@ export class LazyRestAdapter implements SupportAdapter {
   requestOperator = this.forward('requestOperator');
   rateChat = this.forward('rateChat');
 
-  subscribeChat(session: ChatSession, onEvent: Parameters<SupportAdapter['subscribeChat']>[1], afterSeq?: number): () => void {
+  subscribeChat(session: ChatSession, listener: ChatListener, afterSeq?: number): () => void {
     let stop: (() => void) | undefined;
     let closed = false;
-    void this.real().then((real) => {
-      if (!closed) stop = real.subscribeChat(session, onEvent, afterSeq);
-    });
+    listener.state?.('connecting');
+    this.real().then(
+      (real) => {
+        if (!closed) stop = real.subscribeChat(session, listener, afterSeq);
+      },
+      (error: AdapterError) => {
+        listener.error?.(error);
+        listener.state?.('closed');
+      },
+    );
     return () => {
       closed = true;
       stop?.();

@@ -2,6 +2,7 @@ import { AdapterError, type AdapterErrorKind } from './errors.js';
 import type {
   Article,
   ChatEvent,
+  ChatListener,
   ChatMessage,
   ChatSession,
   ChatSessionRef,
@@ -190,8 +191,10 @@ export class MemoryAdapter implements SupportAdapter {
     return message;
   }
 
-  subscribeChat(session: ChatSession, onEvent: (event: ChatEvent) => void, afterSeq = 0): () => void {
-    for (const message of this.chats.get(session.id) ?? []) if (message.seq > afterSeq) onEvent({ type: 'message', message });
+  subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
+    listener.state?.('open');
+    for (const message of this.chats.get(session.id) ?? []) if (message.seq > afterSeq) listener.event({ type: 'message', message });
+    const onEvent = (event: ChatEvent) => listener.event(event);
     const set = this.listeners.get(session.id) ?? new Set();
     set.add(onEvent);
     this.listeners.set(session.id, set);

@@ -2,6 +2,7 @@ import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './er
 import type {
   Article,
   ChatEvent,
+  ChatListener,
   ChatMessage,
   ChatSession,
   ChatSessionRef,
@@ -218,10 +219,27 @@ export class RestAdapter implements SupportAdapter {
   }
 
   /** EventSource reconnects by itself and resumes after the last seen message (Last-Event-ID). */
-  subscribeChat(session: ChatSession, onEvent: (event: ChatEvent) => void, afterSeq = 0): () => void {
+  subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
+    listener.state?.('connecting');
     const source = new EventSource(this.url(`/chat/sessions/${session.id}/events?token=${encodeURIComponent(session.token)}&after=${afterSeq}`));
-    const handle = (e: MessageEvent<string>) => onEvent(JSON.parse(e.data) as ChatEvent);
+    const handle = (e: MessageEvent<string>) => {
+      let event: ChatEvent;
+      try {
+        event = JSON.parse(e.data) as ChatEvent;
+      } catch {
+        listener.error?.(new AdapterError('server', 'Malformed chat event'));
+        return;
+      }
+      listener.event(event);
+    };
     for (const type of ['message', 'state', 'typing']) source.addEventListener(type, handle as EventListener);
+    source.addEventListener('open', () => listener.state?.('open'));
+    source.addEventListener('error', () => {
+      // EventSource reconnects by itself (sending Last-Event-ID) unless the server refused the stream.
+      if (source.readyState !== EventSource.CLOSED) return listener.state?.('reconnecting');
+      listener.error?.(new AdapterError('rejected', 'The chat event stream was refused'));
+      listener.state?.('closed');
+    });
     return () => source.close();
   }
 

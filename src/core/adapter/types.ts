@@ -1,4 +1,5 @@
 /** Domain types shared by every adapter, the elements and the reference server (docs/api.md). */
+import type { AdapterError } from './errors.js';
 
 export type TicketStatus = 'accepted' | 'in-progress' | 'awaiting-info' | 'resolved' | 'closed';
 export const TICKET_STATUSES: readonly TicketStatus[] = ['accepted', 'in-progress', 'awaiting-info', 'resolved', 'closed'];
@@ -173,12 +174,17 @@ export interface RequestOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/**
- * What every element talks to. Implement it to plug the kit into any backend; `RestAdapter`
- * speaks the REST contract of docs/api.md, `MemoryAdapter` keeps everything in memory for stories.
- * Methods reject with `AdapterError` (see errors.ts) for expected failures.
- */
-export interface SupportAdapter {
+/** What a chat subscription tells: events, and the connection's state and failures. */
+export interface ChatListener {
+  event(event: ChatEvent): void;
+  /** `connecting` at first, `open` once events flow, `reconnecting` after a drop (the adapter retries), `closed` when it gave up. */
+  state?(state: 'connecting' | 'open' | 'reconnecting' | 'closed'): void;
+  /** Why the stream failed (e.g. `unauthorized` for a wrong chat token); the state says what happens next. */
+  error?(error: AdapterError): void;
+}
+
+/** Topics and tickets: what <gu-support-form> and <gu-ticket-status> need. */
+export interface TicketsApi {
   listTopics(options?: RequestOptions): Promise<Topic[]>;
   createTicket(ticket: NewTicket, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketReceipt>;
   /**
@@ -190,11 +196,44 @@ export interface SupportAdapter {
   getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket>;
   listMyTickets(options?: RequestOptions): Promise<TicketSummary[]>;
   addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
+}
+
+/** Help articles: what <gu-faq-search> needs. */
+export interface FaqApi {
   listArticles(options?: RequestOptions): Promise<Article[]>;
+}
+
+/** The chat with a bot and an operator: what <gu-chat> needs. */
+export interface ChatApi {
   createChatSession(options?: RequestOptions): Promise<ChatSession>;
   sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage>;
-  /** Subscribes to the session's events; returns a function that unsubscribes. */
-  subscribeChat(session: ChatSession, onEvent: (event: ChatEvent) => void, afterSeq?: number): () => void;
+  /** Subscribes to the session's events, state and failures; returns a function that unsubscribes. */
+  subscribeChat(session: ChatSession, listener: ChatListener, afterSeq?: number): () => void;
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession>;
   rateChat(session: ChatSessionRef, score: number, comment?: string, options?: RequestOptions): Promise<void>;
+}
+
+/**
+ * What the elements talk to, in slices: a ministry implements only the slices of the elements it
+ * uses (an element whose slice is missing says so); `RestAdapter` speaks the REST contract of
+ * docs/api.md with all of them, `MemoryAdapter` keeps everything in memory for stories.
+ * Methods reject with `AdapterError` (see errors.ts) for expected failures.
+ */
+export interface SupportAdapter extends TicketsApi, FaqApi, ChatApi {}
+
+/** Any object with some of the slices: what an element's `adapter` property accepts. */
+export type AnyAdapter = Partial<SupportAdapter>;
+
+const SLICES = {
+  tickets: ['listTopics', 'createTicket', 'openTicket', 'getTicket', 'listMyTickets', 'addComment'],
+  faq: ['listArticles'],
+  chat: ['createChatSession', 'sendChatMessage', 'subscribeChat', 'requestOperator', 'rateChat'],
+} as const satisfies Record<string, readonly (keyof SupportAdapter)[]>;
+
+export type SliceName = keyof typeof SLICES;
+type SliceApi = { tickets: TicketsApi; faq: FaqApi; chat: ChatApi };
+
+/** The adapter as `name`'s slice when it implements every method of it, else undefined. */
+export function adapterSlice<N extends SliceName>(adapter: AnyAdapter | undefined, name: N): SliceApi[N] | undefined {
+  return adapter && SLICES[name].every((method) => typeof adapter[method] === 'function') ? (adapter as SliceApi[N]) : undefined;
 }

@@ -14,6 +14,7 @@ export const COMMON_ERROR_MESSAGES: ErrorMessages = {
   'not-found': 'error.notFound',
   unauthorized: 'error.unauthorized',
   'no-adapter': 'error.noAdapter',
+  'no-slice': 'error.noSlice',
 };
 
 /** What to tell the citizen about a failure, in plain words, with the wait when the server gave one. */

@@ -34,6 +34,7 @@ export const FORM_ERRORS: ErrorMessages = {
   // Creating a ticket needs no ticket access: a refused bearer token is a refusal.
   unauthorized: 'form.error.rejected',
   'no-adapter': 'form.error.noAdapter',
+  'no-slice': 'form.error.noSlice',
 };
 
 export interface BuildInput {

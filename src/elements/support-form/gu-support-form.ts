@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AdapterError } from '../../core/adapter/errors.js';
-import type { NewTicket, SupportAdapter, Topic } from '../../core/adapter/types.js';
+import type { NewTicket, TicketsApi, Topic } from '../../core/adapter/types.js';
 import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/limits.js';
 import type { StoredFile } from '../../core/outbox/index.js';
 import { defaultTopics } from '../../core/topics.js';
@@ -143,7 +143,7 @@ export class GuSupportForm extends GuKitElement {
     }),
   );
   private draftChecked = false;
-  private loadedFor?: { adapter: SupportAdapter; lang: string };
+  private loadedFor?: { adapter: TicketsApi; lang: string };
   private readonly onHandoff = (e: GuHandoffEvent) => this.prefill(e.detail ?? {});
 
   /** @internal Where the form's draft and queue live. */
@@ -188,7 +188,7 @@ export class GuSupportForm extends GuKitElement {
       const fill = (key: keyof FormValues, value: string) => (value && !values[key] ? { [key]: value } : {});
       this.state.values = { ...values, ...fill('contact.fullName', this.userName), ...fill('contact.phone', this.userPhone), ...fill('contact.email', this.userEmail), ...fill('previousNumber', this.previousNumber) };
     }
-    const adapter = this.backend.adapter;
+    const adapter = this.backend.slice('tickets');
     // A removed form may still update once: it must not open storage (and drain) again.
     const delivery = this.behaviour?.delivery;
     if (delivery && !this.noStorage && this.isConnected) delivery.store.connect(adapter, this.backend.target, this.backend.outboxSource);
@@ -207,7 +207,7 @@ export class GuSupportForm extends GuKitElement {
   private async loadTopics(lang: string): Promise<void> {
     this.update$({ topicsLoading: true });
     // Without the backend's list the DOMAIN.md categories still work: the form stays usable.
-    const loaded = await this.backend.adapter?.listTopics({ lang }).catch(() => undefined);
+    const loaded = await this.backend.slice('tickets')?.listTopics({ lang }).catch(() => undefined);
     if (this.loadedFor?.lang === lang) this.update$({ loadedTopics: loaded, topicsLoading: false });
   }
 

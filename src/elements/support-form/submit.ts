@@ -30,7 +30,7 @@ export async function submitTicket(form: GuSupportForm, { delivery, pii }: FormB
   }
   const files = form.files;
   if (!form.emit('gu-submit', { ticket, files }, { cancelable: true })) return;
-  if (!form.backend.adapter) return void form.sender.failNoAdapter();
+  if (!form.backend.slice('tickets')) return void form.sender.failNoAdapter(form.backend.adapter ? 'no-slice' : 'no-adapter');
   await delivery.store.ready;
   if (delivery.store.outbox) await sendQueued(form, delivery, ticket, files);
   else await sendDirect(form, delivery, ticket, files);
@@ -69,7 +69,7 @@ async function sendQueued(form: GuSupportForm, delivery: TicketDelivery, ticket:
 
 /** Sends without offline safety (storage unavailable, or the citizen chose to after a quota error). */
 export async function sendDirect(form: GuSupportForm, delivery: TicketDelivery, ticket: NewTicket, files: StoredFile[]): Promise<void> {
-  const adapter = form.backend.adapter!;
+  const adapter = form.backend.slice('tickets')!;
   const { sender } = form;
   form.update$({ storageFault: undefined, phase: 'sending' });
   const receipt = await sender.run(contentKey(ticket), ticket, form.t('form.sending'), (sent, idempotencyKey, onProgress) =>

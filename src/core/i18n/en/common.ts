@@ -15,6 +15,7 @@ export const common: Translation<typeof ru> = {
   'error.rejected': 'The server did not accept the data. Correct what is marked and try again.',
   'error.notFound': 'Not found. Check what you entered.',
   'error.unauthorized': 'Your access has expired. Open the page again.',
+  'error.noSlice': 'The support server of this site cannot do what this element needs. Tell the site administrator.',
   'error.noAdapter': 'This element is not connected to a support server: the endpoint attribute is missing. Tell the site administrator.',
   'field.optional': '(optional)',
   'field.charsLeft': { one: '{n} character left', other: '{n} characters left' },

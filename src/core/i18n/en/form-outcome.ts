@@ -24,5 +24,6 @@ export const formOutcome: Translation<typeof ru> = {
   'form.error.rateLimited': 'Too many requests in a row. Try again in {wait}.',
   'form.error.rejected': 'The server did not accept the request. Correct the marked fields and send it again.',
   'form.error.notFound': 'The support server address is wrong. Please tell the site administrator.',
+  'form.error.noSlice': 'The form is connected to a support server that does not accept requests. Tell the site administrator.',
   'form.error.noAdapter': 'The form is not connected to a support server: the endpoint attribute is missing. Please tell the site administrator.',
 };

@@ -4,11 +4,11 @@ import { adapterContext } from '../../../context/adapter.js';
 import { configContext, type KitConfig } from '../../../context/config.js';
 import { outboxContext, type OutboxSource } from '../../../context/outbox.js';
 import { LazyRestAdapter } from '../../../core/adapter/lazy-rest.js';
-import type { SupportAdapter } from '../../../core/adapter/types.js';
+import { adapterSlice, type AnyAdapter, type SliceName } from '../../../core/adapter/types.js';
 
 /** What a public element offers to configure its backend. */
 export interface BackendHost extends ReactiveElement {
-  adapter?: SupportAdapter;
+  adapter?: AnyAdapter;
   endpoint?: string;
   readonly locale: string;
 }
@@ -36,7 +36,7 @@ export class BackendController {
   }
 
   /** The adapter to use, or undefined when none is configured. */
-  get adapter(): SupportAdapter | undefined {
+  get adapter(): AnyAdapter | undefined {
     const { host } = this;
     if (host.adapter) return host.adapter;
     if (host.endpoint) {
@@ -53,6 +53,11 @@ export class BackendController {
    */
   get outboxSource(): OutboxSource | undefined {
     return this.host.adapter || this.host.endpoint ? undefined : this.outboxConsumer.value;
+  }
+
+  /** The adapter as one of its slices, or undefined when it lacks (part of) that slice. */
+  slice<N extends SliceName>(name: N): ReturnType<typeof adapterSlice<N>> {
+    return adapterSlice(this.adapter, name);
   }
 
   /** Names the backend whose stored requests this page's outbox sends: its endpoint, or `adapter`. */

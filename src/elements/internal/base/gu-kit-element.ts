@@ -1,5 +1,5 @@
 import type { PropertyDeclarations } from 'lit';
-import type { SupportAdapter } from '../../../core/adapter/types.js';
+import type { AnyAdapter } from '../../../core/adapter/types.js';
 import { BackendController } from './backend-controller.js';
 import { GuElement } from './gu-element.js';
 
@@ -17,8 +17,11 @@ export class GuKitElement extends GuElement {
   /** Base URL of a backend speaking docs/api.md (e.g. `/api`); ignored when `adapter` is set. */
   endpoint?: string;
 
-  /** Any object implementing `SupportAdapter`; wins over `endpoint` and the provider's. */
-  adapter?: SupportAdapter;
+  /**
+   * Your own backend client: any object with the adapter slices this element uses (`TicketsApi`,
+   * `FaqApi`, `ChatApi`; `SupportAdapter` has them all). Wins over `endpoint` and the provider's.
+   */
+  adapter?: AnyAdapter;
 
   /** `low-vision` switches on large type and high contrast (GOST R 52872-2019). */
   theme?: string;

@@ -84,9 +84,12 @@ export class SendController {
     return detail;
   }
 
-  /** No backend configured: says so (an administrator's mistake, in words a citizen can pass on). */
-  failNoAdapter(): ErrorDetail {
-    return this.fail(new AdapterError('not-found', 'no adapter'), 'no-adapter');
+  /**
+   * No backend, or one without the slice this element needs: says so (an administrator's
+   * mistake, in words a citizen can pass on).
+   */
+  failNoAdapter(kind: 'no-adapter' | 'no-slice' = 'no-adapter'): ErrorDetail {
+    return this.fail(new AdapterError('not-found', kind), kind);
   }
 
   /** Clears the failure, the progress and the pending attempt (a new request). */
