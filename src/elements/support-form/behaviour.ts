@@ -38,12 +38,21 @@ export class FormBehaviour {
     this.errors = new FormErrorsController(form, FIELD_ORDER);
     this.drafts = new DraftController(form, () => this.delivery.store.drafts, () => form.owner, (values) => this.pii.clean(values));
     form.update$({ context: collectTechContext(form.appVersion || form.backend.config.appVersion) });
+    form.addEventListener('paste', this.onPaste);
     this.delivery = new TicketDelivery(form, () => form.owner, () => form.retentionDays * 86_400_000, () => form.locale, {
       delivered: (id, receipt, summary, ticket) => void showDelivered(form, id, receipt, summary, ticket),
       deliveredElsewhere: (receipt, summary) => showDeliveredElsewhere(form, receipt, summary),
       returned: (ticket, files, refusal) => void takeBack(form, ticket, files, refusal),
     });
   }
+
+  /** Ctrl+V of a screenshot anywhere in the form attaches it. */
+  private readonly onPaste = (e: ClipboardEvent) => {
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (!files.length || this.form.attachments === 'hidden') return;
+    e.preventDefault();
+    void this.form.fileDrop?.add(files);
+  };
 
   /** The field checks for the form's current description limit (kept while it does not change). */
   get validators(): FieldValidators {

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AdapterError } from '../../core/adapter/errors.js';
-import type { NewTicket, TicketsApi, Topic } from '../../core/adapter/types.js';
+import type { TicketsApi, Topic } from '../../core/adapter/types.js';
 import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/limits.js';
 import type { StoredFile } from '../../core/outbox/index.js';
 import { defaultTopics } from '../../core/topics.js';
@@ -11,13 +11,11 @@ import { topicsStrings } from '../../core/i18n/catalogues/topics.js';
 import type { GuHandoffEvent } from '../../events/gu-handoff.js';
 import { buttons } from '../../theme/tokens.js';
 import { GuKitElement } from '../internal/base/gu-kit-element.js';
-import type { DraftController } from '../internal/controllers/draft-controller.js';
-import type { FormErrorsController } from '../internal/controllers/form-errors-controller.js';
 import { SendController } from '../internal/controllers/send-controller.js';
 import { errorSummaryStyles } from '../internal/error-summary.styles.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
 import { renderFormBody } from './form-body.js';
-import { FORM_ERRORS, buildTicket, type FormState, type FormValues } from './form-model.js';
+import { FORM_ERRORS, type FormState, type FormValues } from './form-model.js';
 import { formStyles } from './gu-support-form.styles.js';
 import type { FormBehaviour } from './behaviour.js';
 import { lazy } from '../../core/lazy.js';
@@ -126,15 +124,6 @@ export class GuSupportForm extends GuKitElement {
   /** @internal What the form does after its first paint; undefined until its chunk has arrived. */
   behaviour?: FormBehaviour;
 
-  /** @internal The fields and the error summary (behaviour code only: it exists once that has arrived). */
-  get errors(): FormErrorsController {
-    return this.behaviour!.errors;
-  }
-
-  /** @internal Drafts (behaviour code only, like `errors`). */
-  get drafts(): DraftController {
-    return this.behaviour!.drafts;
-  }
   private readonly loadBehaviour = lazy(() =>
     import('./behaviour.js').then(({ FormBehaviour }) => {
       this.behaviour ??= new FormBehaviour(this);
@@ -160,25 +149,15 @@ export class GuSupportForm extends GuKitElement {
     return (this.fileDrop?.prepared ?? []).map(({ name, type, data }) => ({ name, type, data }));
   }
 
-  /** Ctrl+V of a screenshot anywhere in the form attaches it. */
-  private readonly onPaste = (e: ClipboardEvent) => {
-    const files = [...(e.clipboardData?.files ?? [])];
-    if (!files.length || this.attachments === 'hidden' || !this.behaviour) return;
-    e.preventDefault();
-    void this.fileDrop?.add(files);
-  };
-
   override connectedCallback(): void {
     super.connectedCallback();
     void this.loadBehaviour().catch(() => undefined); // retried on «Отправить» if the page went offline
-    this.addEventListener('paste', this.onPaste);
     document.addEventListener('gu-handoff', this.onHandoff);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.behaviour?.delivery.releaseWriterLocks();
-    this.removeEventListener('paste', this.onPaste);
     document.removeEventListener('gu-handoff', this.onHandoff);
   }
 
@@ -279,18 +258,6 @@ export class GuSupportForm extends GuKitElement {
     this.startNew();
   }
 
-  /** @internal The form's request with the contacts shown on this page only. */
-  buildTicket(): NewTicket {
-    const { values, consentGivenAt, excludeContext, context } = this.state;
-    const shown = Object.fromEntries(Object.entries(values).filter(([key]) => this.shows(key as keyof FormValues)));
-    return buildTicket({
-      values: shown,
-      consentVersion: this.consentVersion,
-      consentGivenAt: consentGivenAt ?? new Date(),
-      context: excludeContext ? undefined : { ...context, appVersion: this.appVersion || this.backend.config.appVersion || undefined },
-      lang: this.locale,
-    });
-  }
 
   private async submit(event: Event): Promise<void> {
     event.preventDefault();

@@ -28,7 +28,7 @@ export function renderNotices(form: GuSupportForm, delivery: TicketDelivery) {
   return html`${renderQueued(store.records, lang, form.retentionDays, { ...delivery.actions, ...notify })}
     ${store.problem ? html`<div class="notice warning" role="status"><p>${form.t(store.problem === 'blocked' ? 'outbox.blocked' : 'outbox.unavailable')}</p></div>` : nothing}
     ${form.state.storageFault ? renderStorageFault(form, delivery, form.state.storageFault) : nothing}
-    ${renderErrorSummary(form.t('summary.title'), form.errors.items, (field) => form.errors.focusField(field))}
+    ${renderErrorSummary(form.t('summary.title'), form.behaviour!.errors.items, (field) => form.behaviour!.errors.focusField(field))}
     ${sender.failure
       ? html`<div class="notice error focus-ring" role="alert" tabindex="-1">
           <p>${sender.failure}</p>

@@ -12,7 +12,7 @@ function restoreFiles(form: GuSupportForm, files: readonly StoredFile[]): void {
 
 /** Restores the saved draft (unless the citizen typed already) and shows requests delivered meanwhile. */
 export async function restoreDraft(form: GuSupportForm, delivery: TicketDelivery): Promise<void> {
-  const draft = await form.drafts.load();
+  const draft = await form.behaviour!.drafts.load();
   const { values } = form.state;
   if (draft === 'expired') form.update$({ notice: form.t('draft.expired', { days: form.t('common.days', { n: form.retentionDays }) }) });
   else if (draft && !values.title && !values.description) {
@@ -69,6 +69,6 @@ export async function takeBack(form: GuSupportForm, ticket: NewTicket, files: St
   if (!refusal) return;
   await form.updateComplete;
   form.sender.fail(refusal, refusal.kind, 'gu-delivery-failed');
-  form.errors.applyServerErrors(refusal.fieldErrors);
-  await form.errors.focusSummary('.notice.error');
+  form.behaviour!.errors.applyServerErrors(refusal.fieldErrors);
+  await form.behaviour!.errors.focusSummary('.notice.error');
 }

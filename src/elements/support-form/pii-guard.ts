@@ -56,7 +56,7 @@ export class PiiGuard {
     const values = { ...this.form.state.values };
     for (const field of TEXT_FIELDS) values[field] = removeFragments(values[field] ?? '', findSensitive(values[field] ?? '', this.form.locale));
     this.form.update$({ values });
-    this.form.errors.drop((item) => item.field === 'description' && item.message === message);
+    this.form.behaviour!.errors.drop((item) => item.field === 'description' && item.message === message);
     this.form.sender.announce(this.form.t('form.pii.remove'));
     this.form.saveDraft();
   }
@@ -66,7 +66,7 @@ export class PiiGuard {
     const found = this.active;
     const message = this.message(found);
     this.dismissed = signature(found);
-    this.form.errors.drop((item) => item.message === message);
+    this.form.behaviour!.errors.drop((item) => item.message === message);
     this.form.requestUpdate();
   }
 

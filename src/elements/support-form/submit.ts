@@ -1,6 +1,6 @@
 import type { StoredFile } from '../../core/outbox/index.js';
 import type { NewTicket } from '../../core/adapter/types.js';
-import { contentKey } from './form-model.js';
+import { buildTicket, contentKey, type FormValues } from './form-model.js';
 import { showSuccess } from './outcome.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
 import type { FormBehaviour } from './behaviour.js';
@@ -16,12 +16,12 @@ export async function submitTicket(form: GuSupportForm, { delivery, pii }: FormB
   form.sender.reset();
   form.update$({ notice: '' });
   const piiMessage = pii.message();
-  const items = form.errors.collect((field, element) => {
+  const items = form.behaviour!.errors.collect((field, element) => {
     if (field === 'files') return (element as GuFileDrop).problems;
     return field === 'description' && piiMessage ? [piiMessage] : [];
   });
-  if (items.length) return form.errors.focusSummary();
-  const ticket = form.buildTicket();
+  if (items.length) return form.behaviour!.errors.focusSummary();
+  const ticket = ticketOf(form);
   const last = delivery.lastDelivered;
   if (last?.key === contentKey(ticket)) {
     const notice = form.t('form.duplicate', { number: last.receipt.number });
@@ -56,7 +56,7 @@ async function sendQueued(form: GuSupportForm, delivery: TicketDelivery, ticket:
     form.renderRoot.querySelector<HTMLElement>('.storage-fault')?.focus();
     return;
   }
-  void form.drafts.clear(); // the outbox holds the request now
+  void form.behaviour!.drafts.clear(); // the outbox holds the request now
   form.update$({ phase: 'sending' });
   sender.announce(form.t('form.sending'));
   if (await delivery.drainAndCheck(id)) {
@@ -78,10 +78,23 @@ export async function sendDirect(form: GuSupportForm, delivery: TicketDelivery, 
   );
   if (!receipt) {
     form.update$({ phase: 'editing' });
-    form.errors.applyServerErrors(sender.lastError?.fieldErrors ?? []);
-    return form.errors.focusSummary('.notice.error');
+    form.behaviour!.errors.applyServerErrors(sender.lastError?.fieldErrors ?? []);
+    return form.behaviour!.errors.focusSummary('.notice.error');
   }
   delivery.lastDelivered = { key: contentKey(ticket), receipt };
   form.emit('gu-submitted', { receipt, ticket });
   await showSuccess(form, receipt);
+}
+
+/** The form's request, with the contacts shown on this page only. */
+function ticketOf(form: GuSupportForm): NewTicket {
+  const { values, consentGivenAt, excludeContext, context } = form.state;
+  const shown = Object.fromEntries(Object.entries(values).filter(([key]) => form.shows(key as keyof FormValues)));
+  return buildTicket({
+    values: shown,
+    consentVersion: form.consentVersion,
+    consentGivenAt: consentGivenAt ?? new Date(),
+    context: excludeContext ? undefined : { ...context, appVersion: form.appVersion || form.backend.config.appVersion || undefined },
+    lang: form.locale,
+  });
 }
