@@ -82,7 +82,7 @@ export class FormBehaviour {
   renderPiiWarning() {
     const sensitive = this.pii.active;
     const { title = '', description = '' } = this.form.state.values;
-    return sensitive.length ? renderPiiWarning(`${title}\n${description}`, sensitive, this.form.locale, () => this.pii.remove(), () => this.pii.dismiss()) : nothing;
+    return sensitive.length ? renderPiiWarning(`${title}\n${description}`, sensitive, this.form.locale, () => this.pii.remove()) : nothing;
   }
 
   renderSuccess(receipt: TicketReceipt) {

@@ -7,11 +7,10 @@ const TEXT_FIELDS = ['title', 'description'] as const;
 
 /**
  * Passwords, card numbers and codes in the title or description: found as the citizen types,
- * removed in one click, never stored in a draft (the fragment is cut out of what is saved),
- * and «not a secret» remembered for exactly the fragments shown.
+ * removed in one click, never stored in a draft (the fragment is cut out of what is saved).
+ * No «not a secret» way round it: the server runs the same guard and would refuse the request.
  */
 export class PiiGuard {
-  private dismissed = '';
   /** The kinds of secret last announced, so a screen reader hears each change once. */
   private announced = '';
 
@@ -21,10 +20,9 @@ export class PiiGuard {
     return findSensitive(`${values.title ?? ''}\n${values.description ?? ''}`, this.form.locale);
   }
 
-  /** What to warn about now (none once the citizen said these are not secrets). */
+  /** What to warn about now. */
   get active(): SensitiveFragment[] {
-    const found = this.find(this.form.state.values);
-    return found.length && signature(found) !== this.dismissed ? found : [];
+    return this.find(this.form.state.values);
   }
 
   /**
@@ -61,21 +59,7 @@ export class PiiGuard {
     this.form.saveDraft();
   }
 
-  /** «Это не секретные данные». */
-  dismiss(): void {
-    const found = this.active;
-    const message = this.message(found);
-    this.dismissed = signature(found);
-    this.form.behaviour!.errors.drop((item) => item.message === message);
-    this.form.requestUpdate();
-  }
-
   reset(): void {
-    this.dismissed = '';
     this.announced = '';
   }
-}
-
-function signature(found: SensitiveFragment[]): string {
-  return found.map((f) => f.text).join('\u0000');
 }

@@ -16,7 +16,7 @@ function excerpt(text: string, fragment: SensitiveFragment) {
  * region: it changes with every key, so the guard announces changes of kind instead (politely,
  * without the secret).
  */
-export function renderPiiWarning(text: string, found: SensitiveFragment[], lang: string, onRemove: () => void, onDismiss: () => void) {
+export function renderPiiWarning(text: string, found: SensitiveFragment[], lang: string, onRemove: () => void) {
   const labels = [...new Set(found.map((f) => f.label))].join(', ');
   return html`<div class="notice warning pii-warning">
     <h3>${formOutcomeStrings.t(lang, 'form.pii.title')}</h3>
@@ -26,7 +26,6 @@ export function renderPiiWarning(text: string, found: SensitiveFragment[], lang:
     </ul>
     <div class="actions">
       <button type="button" class="button secondary" @click=${onRemove}>${formOutcomeStrings.t(lang, 'form.pii.remove')}</button>
-      <button type="button" class="link-button" @click=${onDismiss}>${formOutcomeStrings.t(lang, 'form.pii.dismiss')}</button>
     </div>
   </div>`;
 }

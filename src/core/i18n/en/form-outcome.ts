@@ -6,7 +6,6 @@ export const formOutcome: Translation<typeof ru> = {
   'form.pii.title': 'Remove secret data from the text',
   'form.pii.text': 'Support does not need it and sending it is unsafe. Found: {found}.',
   'form.pii.remove': 'Remove from the text',
-  'form.pii.dismiss': 'This is not secret data',
   'form.pii.error': 'Remove {found} from the description — support does not need it',
   'form.pii.errorTitle': 'Remove {found} from the field “The problem in a few words” — support does not need it',
   'form.success.title': 'Request No. {number} received',

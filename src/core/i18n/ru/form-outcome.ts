@@ -5,7 +5,6 @@ export const formOutcome = {
   'form.pii.title': 'Уберите из текста секретные данные',
   'form.pii.text': 'Специалистам поддержки они не нужны, а отправлять их небезопасно. Найдено: {found}.',
   'form.pii.remove': 'Удалить из текста',
-  'form.pii.dismiss': 'Это не секретные данные',
   'form.pii.error': 'Удалите из описания {found} — поддержке они не нужны',
   'form.pii.errorTitle': 'Удалите из поля «Кратко о проблеме» {found} — поддержке они не нужны',
   'form.success.title': 'Обращение № {number} принято',

@@ -81,7 +81,7 @@ export class FormErrorsController {
     this.host.requestUpdate();
   }
 
-  /** Removes entries (e.g. a warning the citizen dismissed). */
+  /** Removes entries (e.g. a PII message once the fragment was removed). */
   drop(predicate: (item: SummaryItem) => boolean): void {
     if (this.items.some(predicate)) this.set(this.items.filter((item) => !predicate(item)));
   }
