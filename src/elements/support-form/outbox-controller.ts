@@ -5,7 +5,7 @@ import { lazy } from '../../core/lazy.js';
 import type { OutboxSource } from '../../context/outbox.js';
 
 /** The outbox code arrives right after the form renders (it is not needed for the first paint). */
-export const loadOutbox = lazy(() => import('../../core/outbox/index.js'));
+const loadOutbox = lazy(() => import('../../core/outbox/index.js'));
 
 export type StorageProblem = '' | 'unavailable' | 'blocked';
 

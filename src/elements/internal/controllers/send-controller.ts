@@ -3,17 +3,14 @@ import { errorText, type ErrorMessages } from '../../../core/i18n/errors.js';
 import type { ErrorDetail, ErrorKind } from '../../../events/gu-error.js';
 import type { GuElement } from '../base/gu-element.js';
 
-export type SendPhase = 'idle' | 'sending';
-
 /**
- * The sending state every element shares: idle or sending, upload progress, the words of the
+ * The sending state every element shares: upload progress, the words of the
  * last failure (one text per `AdapterError` kind, in the element's language) and a polite status
  * line for screen readers. `run` keeps one Idempotency-Key for every retry of the same content
  * while the outcome is unknown (timeout, lost answer), so a resend never creates a second record
  * on the server.
  */
 export class SendController {
-  phase: SendPhase = 'idle';
   /** Upload progress 0…1 while sending with files. */
   progress = 0;
   /** The last failure in plain words; empty when none. */
@@ -50,7 +47,6 @@ export class SendController {
   async run<P, R>(key: string, payload: P, sendingText: string, attempt: (payload: P, idempotencyKey: string, onProgress: (fraction: number) => void) => Promise<R>): Promise<R | undefined> {
     if (this.pending?.key !== key) this.pending = { key, idempotencyKey: crypto.randomUUID(), payload };
     const { idempotencyKey } = this.pending;
-    this.phase = 'sending';
     this.progress = 0;
     this.failure = '';
     this.lastError = undefined;
@@ -69,7 +65,6 @@ export class SendController {
       this.fail(error);
       return undefined;
     } finally {
-      this.phase = 'idle';
       this.host.requestUpdate();
     }
   }
@@ -98,6 +93,5 @@ export class SendController {
     this.lastError = undefined;
     this.progress = 0;
     this.pending = undefined;
-    this.phase = 'idle';
   }
 }
