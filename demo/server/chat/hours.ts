@@ -27,14 +27,31 @@ const minutes = (hhmm: string): number => {
 };
 
 /**
- * Which schedule day a Moscow calendar date counts as: a public holiday on a weekday counts as a
- * Sunday, a working Saturday (a decree's transfer) as a Monday; other days as themselves.
+ * Whether a weekend date is a public holiday (1–8 January, 23 February, …): the calendar knows
+ * holidays by date, so the same date in the years where it falls mid-week tells.
+ */
+function weekendHoliday(day: Date): boolean {
+  let seen = 0;
+  for (let year = day.getUTCFullYear() - 6; year <= day.getUTCFullYear() + 6; year++) {
+    const same = new Date(Date.UTC(year, day.getUTCMonth(), day.getUTCDate()));
+    const weekday = same.getUTCDay();
+    if (same.getUTCDate() !== day.getUTCDate() || weekday < 2 || weekday > 4) continue;
+    // A working Tuesday–Thursday on that date: no holiday (a one-year transfer does not make one).
+    if (isWorkingDay(same)) return false;
+    seen++;
+  }
+  return seen > 0;
+}
+
+/**
+ * Which schedule day a Moscow calendar date counts as: a public holiday counts as a Sunday, a
+ * working Saturday (a decree's transfer) as a Monday; other days as themselves.
  */
 function scheduleDay(day: Date): number {
   const weekday = day.getUTCDay() || 7;
   const working = isWorkingDay(day);
   if (working && weekday >= 6) return 1;
-  if (!working && weekday <= 5) return 7;
+  if (!working && (weekday <= 5 || weekendHoliday(day))) return 7;
   return weekday;
 }
 
