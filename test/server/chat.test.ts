@@ -198,3 +198,35 @@ describe('chat sessions, bot and messages', () => {
     assert.equal((await fetch(new URL(attachments[0]!.url, server.url))).status, 200);
   });
 });
+
+describe('chat endpoints against hostile bodies', () => {
+  let server: TestServer;
+  let chat: ReturnType<typeof chatClient>;
+  before(async () => {
+    server = await testServer({ testHooks: false });
+    chat = chatClient(server);
+  });
+  after(() => server.stop());
+
+  it('refuses a non-JSON, oversize, wrongly typed or non-object body on every JSON endpoint', async () => {
+    const session = await chat.start();
+    const raw = (path: string, body: string, type = 'application/json', headers: Record<string, string> = {}) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': type, 'Idempotency-Key': newKey(), ...chat.headers(session), ...headers }, body });
+    const citizen = ['feedback', 'operator', 'typing', 'read', 'callback', 'end', 'rating'].map((a) => `/api/chat/sessions/${session.id}/${a}`);
+    const operator = ['take', 'typing', 'read'].map((a) => `/api/operator/chats/${session.id}/${a}`);
+    for (const path of [...citizen, ...operator]) {
+      const headers = path.includes('/operator/') ? chat.operator : {};
+      assert.equal((await raw(path, '{"a":', 'application/json', headers)).status, 400, `${path} broken JSON`);
+      assert.equal((await raw(path, `{"text":"${'x'.repeat(9000)}"}`, 'application/json', headers)).status, 413, `${path} oversize`);
+      assert.equal((await raw(path, 'x=1', 'application/x-www-form-urlencoded', headers)).status, 415, `${path} not JSON`);
+      assert.equal((await raw(path, '[1]', 'application/json', headers)).status, 422, `${path} an array`);
+      assert.equal((await raw(path, '{"unexpected":1}', 'application/json', headers)).status, 422, `${path} unknown key`);
+    }
+    assert.equal((await chat.start()).state, 'bot');
+    assert.equal(((await (await server.get(`/api/chat/sessions/${session.id}`, chat.headers(session))).json()) as { state: string }).state, 'bot', 'nothing changed the session');
+  });
+
+  it('has no test hooks without --test-hooks', async () => {
+    for (const path of ['/__test/chat/drop-streams', '/__test/chat/hours', '/__test/chat/queue-time']) assert.equal((await server.post(path, { open: true, secondsPerChat: 1 })).status, 405, path);
+  });
+});
