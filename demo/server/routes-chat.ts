@@ -166,8 +166,6 @@ export function chatRoutes(router: Router, ctx: Context): void {
   router.on('GET', '/api/chat/sessions/:id/events', (req, res, { id }, url) => {
     ctx.limit(req, 'read');
     const row = authorised(req, id!, url);
-    const lastEventId = req.headers['last-event-id'];
-    const after = lastEventId !== undefined ? resumePoint(lastEventId) : resumePoint(url.searchParams.get('after'));
-    chat.streams.open({ req, res, session: row.id, audience: 'citizen', after, snapshot: () => chat.snapshot(store.session(row.id)!, 'citizen') });
+    chat.follow(req, res, row, 'citizen', url.searchParams.get('after'));
   });
 }

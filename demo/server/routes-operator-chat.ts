@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { validateText } from '../../src/core/validate/text.js';
 import { invalid, onlyKeys } from './body.js';
-import { boolOf, resumePoint, seqOf, smallBody } from './chat/fields.js';
+import { boolOf, seqOf, smallBody } from './chat/fields.js';
 import { CHAT_LIMITS } from './chat/service.js';
 import type { SessionRow } from './chat/store.js';
 import type { ChatMessage } from './chat/wire.js';
@@ -67,9 +67,7 @@ export function operatorChatRoutes(router: Router, ctx: Context): void {
 
   router.on('GET', '/api/operator/chats/:id/events', (req, res, { id }, url) => {
     const row = chatFor(req, id!);
-    const lastEventId = req.headers['last-event-id'];
-    const after = lastEventId !== undefined ? resumePoint(lastEventId) : resumePoint(url.searchParams.get('after'));
-    chat.streams.open({ req, res, session: row.id, audience: 'operator', after, snapshot: () => chat.snapshot(store.session(row.id)!, 'operator') });
+    chat.follow(req, res, row, 'operator', url.searchParams.get('after'));
   });
 
   router.on('POST', '/api/operator/chats/:id/take', async (req, res, { id }) => {

@@ -38,6 +38,13 @@ describe('chat: live events, queue, end', () => {
     await chat.op(session, 'messages', { text: 'Ещё' });
     await second.next(isMessage((m) => m.text === 'Ещё'), 'a live message');
     second.close();
+    // A resume point past the last message (made up, or from a lost database) still gets what comes next.
+    const ahead = await chat.events(session, 0, { 'Last-Event-ID': '999' });
+    await ahead.next(isEvent('read'), 'snapshot');
+    assert.deepEqual(ahead.seqs(), []);
+    await chat.op(session, 'messages', { text: 'Следующее' });
+    await ahead.next(isMessage((m) => m.text === 'Следующее'), 'the next message');
+    ahead.close();
     assert.equal((await chat.events(session, 0, { 'Last-Event-ID': 'abc' })).status, 400);
     assert.equal((await chat.events(session, -1)).status, 400);
   });

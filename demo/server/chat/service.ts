@@ -1,9 +1,11 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatPhone } from '../../../src/core/validate/phone.js';
 import type { Article } from '../../../src/core/adapter/types.js';
 import type { Signer } from '../access.js';
 import type { Db } from '../db.js';
 import type { StoredUpload } from '../files.js';
 import { Bot, type BotReply } from './bot.js';
+import { resumePoint } from './fields.js';
 import { chatHours, SEED_HOURS, type HoursRule } from './hours.js';
 import { ChatStore, type MessageExtra, type SessionRow } from './store.js';
 import { ChatStreams } from './streams.js';
@@ -151,6 +153,16 @@ export class ChatService {
   snapshot(row: SessionRow, audience: Audience): ChatEvent[] {
     const read: ChatEvent = audience === 'citizen' ? { type: 'read', seq: row.read_seq } : { type: 'read', seq: row.citizen_read_seq, by: 'citizen' };
     return [{ type: 'hours', hours: this.hours(row.lang) }, this.stateEvent(row), read];
+  }
+
+  /**
+   * Opens an event stream for one side of the chat, resuming after `Last-Event-ID` (else
+   * `?after=`); a resume point past the last message (stale or made up) resumes from the last one.
+   */
+  follow(req: IncomingMessage, res: ServerResponse, row: SessionRow, audience: Audience, after: string | null): void {
+    const lastEventId = req.headers['last-event-id'];
+    const from = Math.min(resumePoint(lastEventId !== undefined ? lastEventId : after), this.store.lastSeq(row.id));
+    this.streams.open({ req, res, session: row.id, audience, after: from, snapshot: () => this.snapshot(this.store.session(row.id)!, audience) });
   }
 
   create(lang: Lang): SessionRow {
