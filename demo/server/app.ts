@@ -16,6 +16,7 @@ import { purgeIdempotency } from './idempotency.js';
 import { RateLimiter } from './rate-limit.js';
 import { chatRoutes } from './routes-chat.js';
 import { faqRoutes } from './routes-faq.js';
+import { faqFeedbackRoutes } from './routes-faq-feedback.js';
 import { ticketRoutes } from './routes-tickets.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
 import { staticFiles, type Mount } from './static.js';
@@ -193,6 +194,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   ticketRoutes(router, ctx);
   chatRoutes(router, ctx);
   faqRoutes(router, ctx, join(ROOT, 'demo/content'));
+  faqFeedbackRoutes(router, ctx);
   const files = staticFiles(mounts);
   const faults = new FaultInjector();
   const cors = new Set(options.corsOrigins ?? []);

@@ -44,6 +44,8 @@ export class LazyRestAdapter implements SupportAdapter {
   listMyTickets = this.forward('listMyTickets');
   addComment = this.forward('addComment');
   listArticles = this.forward('listArticles');
+  sendArticleFeedback = this.forward('sendArticleFeedback');
+  reportDeflection = this.forward('reportDeflection');
   createChatSession = this.forward('createChatSession');
   sendChatMessage = this.forward('sendChatMessage');
   requestOperator = this.forward('requestOperator');
