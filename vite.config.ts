@@ -6,6 +6,7 @@ export const entries = {
   all: 'src/all.ts',
   'support-form': 'src/elements/support-form/index.ts',
   provider: 'src/elements/provider/index.ts',
+  'faq-search': 'src/elements/faq-search/index.ts',
   core: 'src/core/index.ts',
   outbox: 'src/core/outbox/index.ts',
 };
@@ -99,6 +100,8 @@ export default defineConfig(({ mode }) => {
       rollupOptions:
         mode === 'bundle'
           ? {
+              // Needed by a group without its dependencies (gu-kit-base); the autoloader's own exports stay as they are.
+              preserveEntrySignatures: 'allow-extension',
               output: {
                 chunkFileNames: 'kit/[name]-[hash].js',
                 // The provider draws nothing: it loads Lit's reactive base without the template engine.
@@ -106,6 +109,8 @@ export default defineConfig(({ mode }) => {
                   groups: [
                     { name: 'reactive-element', test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]/ },
                     { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/]/ },
+                    // What every drawing element needs (language, strings, backend): one file, not four small ones.
+                    { name: 'gu-kit-base', test: /src[\\/](core[\\/]i18n[\\/](catalogue|translate|errors|ru[\\/]common|catalogues[\\/]common)\.ts|core[\\/]adapter[\\/]types\.ts|elements[\\/]internal[\\/]base[\\/])|context-consumer\.js/, includeDependenciesRecursively: false },
                   ],
                 },
               },
