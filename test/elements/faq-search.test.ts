@@ -164,6 +164,19 @@ describe('<gu-faq-search>', () => {
     }
   });
 
+  it('passes axe while loading and in the offline state', async () => {
+    const el = await fixture<GuFaqSearch>(html`<gu-faq-search .adapter=${new MemoryAdapter({ articles, latencyMs: 30_000 })}></gu-faq-search>`);
+    await el.updateComplete;
+    expect(shadow(el, '.loading')!.textContent).to.equal('Загружаем справку…');
+    await expect(el).to.be.accessible();
+    const ready = await mountFaq({ adapter: memory() });
+    await search(ready, 'ошибка 503');
+    ready.offline = true;
+    await ready.updateComplete;
+    expect(shadow(ready, '.notice')!.textContent).to.contain('сохранённой копии');
+    await expect(ready).to.be.accessible();
+  });
+
   it('says so when no backend is configured', async () => {
     const el = await mountFaq({});
     expect(el.errorKind).to.equal('no-adapter');
@@ -251,6 +264,7 @@ describe('<gu-faq-search> with the reference server', () => {
     shadow<HTMLButtonElement>(el, '[part=feedback] .button:not(.secondary)')!.click();
     await until(() => shadow(el, '[part=feedback]')?.getAttribute('role') === 'status');
     expect(shadow(el, '[part=feedback]')!.textContent).to.equal('Спасибо за отзыв!');
+    await expect(el).to.be.accessible();
     const stats = async () =>
       (await (await fetch(`${url}/api/operator/faq-stats`, { headers: { Authorization: 'Bearer operator-test' } })).json()) as {
         feedback: { comments: { articleId: string; comment: string; helpful: boolean }[] };
