@@ -7,7 +7,7 @@ import '../../src/elements/support-form/gu-support-form.js';
 import type { GuFaqDeflection } from '../../src/elements/support-form/deflection.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { box, clearHash, demoArticles, mountFaq, search, shadow } from '../helpers/faq.js';
-import { control, deepActive, fill, fillValid, mountForm, submit, type, until } from '../helpers/form.js';
+import { control, deepActive, fill, fillValid, mountForm, press, submit, type, until } from '../helpers/form.js';
 import { referenceServer } from '../helpers/reference-server.js';
 
 function panel(form: GuSupportForm): GuFaqDeflection {
@@ -51,10 +51,13 @@ describe('<gu-support-form> suggests help articles while the citizen writes', ()
     expect(panel(form).shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/Подход/);
     await expect(form).to.be.accessible();
 
-    // Keyboard reachable: Tab from the title goes on to the description, the suggestions follow it.
+    // Keyboard reachable: the suggestions come right after the description in the Tab order.
     await fill(form, 'description', 'После ввода пароля появляется ошибка 401, вход не выполняется, и СМС не приходит.');
     await until(() => suggestions(form).length === 3);
     expect(below(form)).to.equal(top);
+    control(form, 'description').focus();
+    await press('Tab');
+    expect(deepActive()).to.equal(suggestions(form)[0]);
   });
 
   it('opens an article in place, counts it, and counts the request if it is sent after all', async () => {
