@@ -1,4 +1,11 @@
-import type { Article } from '../src/core/adapter/types.js';
+import type { Article, FaqCategory } from '../src/core/adapter/types.js';
+
+/** Section names as demo/content/faq.json gives them. */
+export const storyCategories: FaqCategory[] = [
+  { id: 'login', title: 'Вход и учётная запись' },
+  { id: 'technical', title: 'Сайт и приложение' },
+  { id: 'errors', title: 'Справка по ошибкам' },
+];
 
 const at = '2026-11-20T09:00:00Z';
 

@@ -3,9 +3,9 @@ import { html } from 'lit';
 import { MemoryAdapter } from '../src/core/adapter/memory.js';
 import '../src/elements/faq-search/gu-faq-search.js';
 import type { GuFaqSearch } from '../src/elements/faq-search/gu-faq-search.js';
-import { storyArticles } from './faq-articles.js';
+import { storyArticles, storyCategories } from './faq-articles.js';
 
-const adapter = () => new MemoryAdapter({ articles: storyArticles });
+const adapter = () => new MemoryAdapter({ articles: storyArticles, faqCategories: storyCategories });
 
 const meta: Meta = {
   title: 'Элементы/gu-faq-search',

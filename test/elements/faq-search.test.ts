@@ -28,7 +28,10 @@ describe('<gu-faq-search>', () => {
     expect(links.length).to.be.within(3, 10);
     expect(links[0]!.getAttribute('href')).to.equal('#faq/vosstanovlenie-dostupa-k-uchetnoy-zapisi');
     expect(box(el).getAttribute('aria-expanded')).to.equal('false');
+    expect(shadow<HTMLSelectElement>(el, '#category')!.options[1]!.textContent).to.equal('general'); // no names given: the ids
     await expect(el).to.be.accessible();
+    const named = await mountFaq({ adapter: new MemoryAdapter({ articles, faqCategories: [{ id: 'general', title: 'О техподдержке' }] }) });
+    expect([...shadow<HTMLSelectElement>(named, '#category')!.options].map((o) => o.textContent)).to.include('О техподдержке');
   });
 
   it('lists results as you type with matched words marked, announces their number politely, and passes axe', async () => {

@@ -33,7 +33,7 @@ export class LazyRestAdapter implements SupportAdapter {
     });
   }
 
-  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat'>>(method: K): Call<K> {
+  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat' | 'listFaqCategories'>>(method: K): Call<K> {
     return ((...args: unknown[]) => this.real().then((real) => (real[method] as (...a: unknown[]) => Promise<unknown>)(...args))) as Call<K>;
   }
 

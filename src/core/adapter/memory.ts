@@ -3,6 +3,7 @@ import type {
   Article,
   ArticleFeedback,
   DeflectionReport,
+  FaqCategory,
   ChatEvent,
   ChatListener,
   ChatMessage,
@@ -27,6 +28,8 @@ import { defaultTopics } from '../topics.js';
 export interface MemoryAdapterOptions {
   topics?: Topic[];
   articles?: Article[];
+  /** Names of the articles' categories (`listFaqCategories`). */
+  faqCategories?: FaqCategory[];
   tickets?: Ticket[];
   /** Simulated network latency in ms. */
   latencyMs?: number;
@@ -165,6 +168,11 @@ export class MemoryAdapter implements SupportAdapter {
   async listArticles(options?: RequestOptions): Promise<Article[]> {
     await this.step(options);
     return this.options.articles ?? [];
+  }
+
+  async listFaqCategories(options?: RequestOptions): Promise<FaqCategory[]> {
+    await this.step(options);
+    return this.options.faqCategories ?? [];
   }
 
   /** Feedback received, in order (stories and tests read it). */

@@ -198,6 +198,12 @@ export interface TicketsApi {
   addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
 }
 
+/** A section of the help articles: `Article.category` is its id. */
+export interface FaqCategory {
+  id: string;
+  title: string;
+}
+
 /** «Помог ли ответ?» on one article; `comment` is optional. */
 export interface ArticleFeedback {
   helpful: boolean;
@@ -218,6 +224,8 @@ export interface DeflectionReport {
 /** Help articles: what <gu-faq-search> and the form's suggested articles need. */
 export interface FaqApi {
   listArticles(options?: RequestOptions): Promise<Article[]>;
+  /** Optional: the names of the articles' categories in the asked language (else the ids are shown). */
+  listFaqCategories?(options?: RequestOptions): Promise<FaqCategory[]>;
   /** Stores the citizen's feedback on an article; the same `idempotencyKey` stores it once. */
   sendArticleFeedback(articleId: string, feedback: ArticleFeedback, options: RequestOptions & { idempotencyKey: string }): Promise<void>;
   /** Counts suggested articles opened in the form, and whether a request followed. */

@@ -11,6 +11,8 @@ export interface OpenFaqOptions extends BuildOptions, FaqIndexOptions {
   lang?: string;
   /** For a backend without `/faq/index`: its articles; the index is then built here (in a Worker). */
   listArticles?: (signal?: AbortSignal) => Promise<Article[]>;
+  /** With `listArticles`: the categories' names, when the backend gives them. */
+  listCategories?: (signal?: AbortSignal) => Promise<FaqCategory[]>;
   /** false: neither read nor keep the bundle in IndexedDB (the form's `no-storage`). */
   cache?: boolean;
   /** Called with the newer FAQ when the copy served from the cache turned out to be outdated. */
@@ -53,7 +55,8 @@ async function fetchBundle(options: OpenFaqOptions, have: string | undefined): P
   // A backend with articles only: the version is the corpus's own hash.
   const articles = await options.listArticles(options.signal);
   const version = corpusVersion(articles);
-  return version === have ? 'unchanged' : { version, categories: [], articles };
+  if (version === have) return 'unchanged';
+  return { version, categories: (await options.listCategories?.(options.signal).catch(() => undefined)) ?? [], articles };
 }
 
 /** The bundle with a usable index: the served one, or one built here when it is missing or of another format. */

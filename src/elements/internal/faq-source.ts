@@ -26,6 +26,7 @@ export async function openFaqFor(host: GuKitElement, options: FaqSourceOptions =
     lang,
     ...(endpoint ? { endpoint } : { cache: false }),
     ...(slice ? { listArticles: (signal?: AbortSignal) => slice.listArticles({ lang, ...(signal ? { signal } : {}) }) } : {}),
+    ...(slice?.listFaqCategories ? { listCategories: (signal?: AbortSignal) => slice.listFaqCategories!({ lang, ...(signal ? { signal } : {}) }) } : {}),
   });
 }
 
