@@ -12,7 +12,8 @@ export const entries = {
 };
 
 /**
- * Indentation inside html`` and css`` templates reaches the browser as text it ignores: drop it.
+ * Indentation inside html`` and css`` templates, and comments inside css``, reach the browser as
+ * text it ignores: drop them.
  * Safe for all of src/: outside templates indentation means nothing to JavaScript, and no
  * template in src/ renders preformatted text.
  */
@@ -21,7 +22,10 @@ function dropTemplateIndentation(): Plugin {
     name: 'drop-template-indentation',
     enforce: 'pre',
     transform(code, id) {
-      return /\/src\/.*\.ts$/.test(id) ? { code: code.replace(/\n[ \t]+/g, '\n'), map: null } : null;
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      // Comments inside css`` templates are text the browser ignores too.
+      const styles = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
+      return { code: code.replace(/\n[ \t]+/g, '\n').replace(/css`[^`]*`/g, styles), map: null };
     },
   };
 }
