@@ -242,27 +242,6 @@ export class GuFaqSearch extends GuKitElement {
     this.focusAfterRender = 'input';
   }
 
-  /** @internal The combobox keys (ARIA 1.2): arrows move through the results, Enter opens, Esc closes then clears. */
-  keydown(e: KeyboardEvent): void {
-    const n = this.results.length;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      if (!n) return;
-      const down = e.key === 'ArrowDown';
-      this.active = this.collapsed || this.active < 0 ? (down ? 0 : n - 1) : (this.active + (down ? 1 : n - 1)) % n;
-      this.collapsed = false;
-    } else if (e.key === 'Enter' && this.expanded && this.active >= 0) {
-      e.preventDefault();
-      this.open(this.results[this.active]!.id);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      if (this.expanded) {
-        this.collapsed = true;
-        this.active = -1;
-      } else this.query = '';
-    }
-  }
-
   /** @internal Opens an article: a history entry at `#faq/<id>`, so the back button returns here. */
   open(id: string): void {
     this.pushed = true;

@@ -3,6 +3,27 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { marked } from '../internal/highlight.js';
 import type { GuFaqSearch } from './gu-faq-search.js';
 
+/** The combobox keys (ARIA 1.2): arrows move through the results, Enter opens, Esc closes then clears. */
+function keydown(el: GuFaqSearch, e: KeyboardEvent): void {
+  const n = el.results.length;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    if (!n) return;
+    const down = e.key === 'ArrowDown';
+    el.active = el.collapsed || el.active < 0 ? (down ? 0 : n - 1) : (el.active + (down ? 1 : n - 1)) % n;
+    el.collapsed = false;
+  } else if (e.key === 'Enter' && el.expanded && el.active >= 0) {
+    e.preventDefault();
+    el.open(el.results[el.active]!.id);
+  } else if (e.key === 'Escape') {
+    e.preventDefault();
+    if (el.expanded) {
+      el.collapsed = true;
+      el.active = -1;
+    } else el.query = '';
+  }
+}
+
 /**
  * The combobox (ARIA 1.2, list autocomplete): the text box owns the focus, the results are its
  * listbox, the highlighted option is `aria-activedescendant`; the section filter beside it.
@@ -29,7 +50,7 @@ export function renderSearchBox(el: GuFaqSearch) {
         enterkeyhint="search"
         .value=${el.query}
         @input=${(e: Event) => el.typed((e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => el.keydown(e)}
+        @keydown=${(e: KeyboardEvent) => keydown(el, e)}
       />
     </div>
     ${categories.length
