@@ -6,12 +6,14 @@ export const entries = {
   all: 'src/all.ts',
   'support-form': 'src/elements/support-form/index.ts',
   provider: 'src/elements/provider/index.ts',
+  'faq-search': 'src/elements/faq-search/index.ts',
   core: 'src/core/index.ts',
   outbox: 'src/core/outbox/index.ts',
 };
 
 /**
- * Indentation inside html`` and css`` templates reaches the browser as text it ignores: drop it.
+ * Indentation inside html`` and css`` templates, and comments inside css``, reach the browser as
+ * text it ignores: drop them.
  * Safe for all of src/: outside templates indentation means nothing to JavaScript, and no
  * template in src/ renders preformatted text.
  */
@@ -20,7 +22,10 @@ function dropTemplateIndentation(): Plugin {
     name: 'drop-template-indentation',
     enforce: 'pre',
     transform(code, id) {
-      return /\/src\/.*\.ts$/.test(id) ? { code: code.replace(/\n[ \t]+/g, '\n'), map: null } : null;
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      // Comments inside css`` templates are text the browser ignores too.
+      const styles = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
+      return { code: code.replace(/\n[ \t]+/g, '\n').replace(/css`[^`]*`/g, styles), map: null };
     },
   };
 }
@@ -99,6 +104,8 @@ export default defineConfig(({ mode }) => {
       rollupOptions:
         mode === 'bundle'
           ? {
+              // Needed by a group without its dependencies (gu-kit-base); the autoloader's own exports stay as they are.
+              preserveEntrySignatures: 'allow-extension',
               output: {
                 chunkFileNames: 'kit/[name]-[hash].js',
                 // The provider draws nothing: it loads Lit's reactive base without the template engine.
@@ -106,6 +113,8 @@ export default defineConfig(({ mode }) => {
                   groups: [
                     { name: 'reactive-element', test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]/ },
                     { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/]/ },
+                    // What every drawing element needs (language, strings, backend): one file, not four small ones.
+                    { name: 'gu-kit-base', test: /src[\\/](core[\\/]i18n[\\/](catalogue|translate|errors|ru[\\/]common|catalogues[\\/]common)\.ts|core[\\/]adapter[\\/]types\.ts|elements[\\/]internal[\\/]base[\\/])|context-consumer\.js/, includeDependenciesRecursively: false },
                   ],
                 },
               },

@@ -18,3 +18,5 @@ lang.addEventListener('click', () => {
   lang.textContent = en ? 'Поддержка на русском' : 'Support in English';
 });
 document.addEventListener('gu-submitted', (e) => console.info('gu-submitted', e.detail.receipt.number));
+// «Написать в поддержку» in the FAQ fills the form (it listens itself); the page brings it into view.
+document.addEventListener('gu-handoff', () => document.getElementById('form').scrollIntoView({ behavior: 'smooth', block: 'start' }));

@@ -19,6 +19,7 @@ import { chatHooks } from './chat/hooks.js';
 import { chatRoutes } from './routes-chat.js';
 import { operatorChatRoutes } from './routes-operator-chat.js';
 import { faqRoutes } from './routes-faq.js';
+import { faqFeedbackRoutes } from './routes-faq-feedback.js';
 import { ticketRoutes } from './routes-tickets.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
 import { staticFiles, type Mount } from './static.js';
@@ -200,6 +201,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   chatRoutes(router, ctx);
   operatorChatRoutes(router, ctx);
   faqRoutes(router, ctx, join(ROOT, 'demo/content'));
+  faqFeedbackRoutes(router, ctx);
   const files = staticFiles(mounts);
   const faults = new FaultInjector();
   const cors = new Set(options.corsOrigins ?? []);

@@ -1,6 +1,8 @@
 import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './errors.js';
 import type {
   Article,
+  ArticleFeedback,
+  DeflectionReport,
   ChatEvent,
   ChatListener,
   ChatMessage,
@@ -208,6 +210,14 @@ export class RestAdapter implements SupportAdapter {
 
   async listArticles(options?: RequestOptions): Promise<Article[]> {
     return (await this.request<{ articles: Article[] }>({ method: 'GET', path: '/articles', options })).articles;
+  }
+
+  async sendArticleFeedback(articleId: string, feedback: ArticleFeedback, options: RequestOptions & { idempotencyKey: string }): Promise<void> {
+    await this.request<unknown>({ method: 'POST', path: `/faq/articles/${encodeURIComponent(articleId)}/feedback`, body: feedback, options });
+  }
+
+  async reportDeflection(report: DeflectionReport, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: '/faq/deflections', body: report, ...(options ? { options } : {}) });
   }
 
   createChatSession(options?: RequestOptions): Promise<ChatSession> {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// gu-faq-deflection (deflection.ts, loaded later): its height is reserved from the first paint, so nothing below moves.
 export const formStyles = css`
   :host {
     display: block;
@@ -141,5 +142,10 @@ export const formStyles = css`
   }
   a {
     color: var(--_primary);
+  }
+  gu-faq-deflection:not([hidden]) {
+    display: block;
+    min-height: 7.25em;
+    margin-block-end: calc(var(--_space) * 3);
   }
 `;
