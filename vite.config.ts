@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /** One build entry per public element, so a page that needs only the form loads only the form. */
@@ -60,6 +61,16 @@ function keepWorkerLiteral(): Plugin {
   };
 }
 
+/** dist/gu-support-kit.css beside the autoloader: the space each element keeps before it is defined. */
+function kitCss(): Plugin {
+  return {
+    name: 'kit-css',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'gu-support-kit.css', source: readFileSync('src/styles/gu-support-kit.css', 'utf8') });
+    },
+  };
+}
+
 /**
  * Chunks that define elements or register strings do something when imported (package.json
  * `sideEffects` names them `chunks/gu-*.js`), so an app's bundler never drops a bare
@@ -85,7 +96,7 @@ export default defineConfig(({ mode }) => {
   const bundle = mode in standalone;
   const bundleEntry = standalone[mode] ?? {};
   return {
-    plugins: [dropTemplateIndentation(), keepWorkerLiteral()],
+    plugins: [dropTemplateIndentation(), keepWorkerLiteral(), ...(mode === 'bundle' ? [kitCss()] : [])],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,

@@ -27,10 +27,10 @@ export const DEFAULT_DATA_DIR = join(ROOT, 'demo/server/data');
 
 /**
  * What is served besides the API, and nothing else: the demo portal's public folder at `/`
- * (page, styles, console, consent and policy) and the built kit's JavaScript at `/assets/`.
+ * (page, styles, console, consent and policy) and the built kit's JavaScript and CSS at `/assets/`.
  */
 export const PUBLIC_MOUNTS: Mount[] = [
-  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.js(?:\.map)?$/ },
+  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css)(?:\.map)?$/ },
   { prefix: '/', dir: join(ROOT, 'demo/public') },
 ];
 
