@@ -18,6 +18,7 @@ import { chatRoutes } from './routes-chat.js';
 import { faqRoutes } from './routes-faq.js';
 import { ticketRoutes } from './routes-tickets.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
+import { kitPreloads } from './preload.js';
 import { staticFiles, type Mount } from './static.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,7 +32,7 @@ export const DEFAULT_DATA_DIR = join(ROOT, 'demo/server/data');
  */
 export const PUBLIC_MOUNTS: Mount[] = [
   { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css)(?:\.map)?$/ },
-  { prefix: '/', dir: join(ROOT, 'demo/public') },
+  { prefix: '/', dir: join(ROOT, 'demo/public'), links: kitPreloads(join(ROOT, 'dist'), '/assets/') },
 ];
 
 /** The demo page's policy: nothing inline, nothing evaluated, nothing from another host. */

@@ -13,6 +13,8 @@ export interface Mount {
   prefix: string;
   dir: string;
   only?: RegExp;
+  /** A `Link` header for an HTML page, from its text (see preload.ts); computed once at start. */
+  links?: (html: string) => string | undefined;
 }
 
 /** Content-hashed build output (`chunks/` and the autoloader's `kit/`, `name-[hash].js`): never changes under its name. */
@@ -42,6 +44,8 @@ interface Entry {
   size: number;
   mtime: Date;
   etag: string;
+  /** The `Link` header of a page, if any. */
+  link?: string;
 }
 
 export interface StaticFiles {
@@ -52,7 +56,7 @@ export interface StaticFiles {
 }
 
 /** Every file under `dir` (dotfiles aside) by its URL path. */
-function listFiles(dir: string): Map<string, Entry> {
+function listFiles(dir: string, links: Mount['links']): Map<string, Entry> {
   const files = new Map<string, Entry>();
   for (const relative of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const path = `/${relative.split('\\').join('/')}`;
@@ -60,8 +64,10 @@ function listFiles(dir: string): Map<string, Entry> {
     const abs = join(dir, relative);
     const stats = statSync(abs);
     if (!stats.isFile()) continue;
-    const hash = createHash('sha256').update(readFileSync(abs)).digest('base64url').slice(0, 22);
-    files.set(path, { abs, size: stats.size, mtime: stats.mtime, etag: `"${hash}"` });
+    const bytes = readFileSync(abs);
+    const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
+    const link = links && path.endsWith('.html') ? links(bytes.toString('utf8')) : undefined;
+    files.set(path, { abs, size: stats.size, mtime: stats.mtime, etag: `"${hash}"`, link });
   }
   return files;
 }
@@ -101,7 +107,7 @@ export function staticFiles(mounts: Mount[]): StaticFiles {
       missing.push(mount.dir);
       return { mount, files: new Map<string, Entry>() };
     }
-    return { mount, files: listFiles(mount.dir) };
+    return { mount, files: listFiles(mount.dir, mount.links) };
   });
 
   return {
@@ -121,6 +127,8 @@ export function staticFiles(mounts: Mount[]): StaticFiles {
         res.setHeader('Cache-Control', HASHED.test(name) ? IMMUTABLE : 'no-cache');
         res.setHeader('ETag', entry.etag);
         res.setHeader('Last-Modified', files.get(name)!.mtime.toUTCString());
+        const link = files.get(name)!.link;
+        if (link) res.setHeader('Link', link);
         if (notModified(req, entry)) {
           res.writeHead(304).end();
           return true;

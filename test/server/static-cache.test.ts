@@ -103,6 +103,22 @@ describe('reference server: compressed, cached and revalidated files', () => {
     assert.equal(css.headers['content-type'], 'text/css; charset=utf-8');
   });
 
+  it('the page names the kit chunks its tags need in a Link header (modulepreload), all of them served immutable', async () => {
+    const page = await get(`${server.url}/`);
+    const links = [...String(page.headers.link).matchAll(/<([^>]+)>; rel=modulepreload/g)].map((m) => m[1]!);
+    const autoloader = readFileSync('dist/gu-support-kit.js', 'utf8');
+    const formChunk = /import\("\.\/kit\/(support-form-[^"]+\.js)"\)/.exec(autoloader)![1];
+    assert.ok(links.includes(`/assets/kit/${formChunk}`), links.join(' '));
+    assert.ok(links.some((l) => /\/kit\/lit-/.test(l)), links.join(' '));
+    for (const link of links) {
+      const reply = await get(server.url + link, { 'Accept-Encoding': 'br' });
+      assert.equal(reply.status, 200, link);
+      assert.equal(reply.headers['cache-control'], 'public, max-age=31536000, immutable', link);
+    }
+    const consent = await get(`${server.url}/consent.html`);
+    assert.equal(consent.headers.link, undefined, 'a page without kit tags preloads nothing');
+  });
+
   it('the API: public topics revalidated with an ETag per language, personal answers not stored', async () => {
     const ru = await server.get('/api/topics', { 'Accept-Language': 'ru' });
     assert.equal(ru.status, 200);
