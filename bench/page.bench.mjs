@@ -76,20 +76,29 @@ async function visit(page, cdp, url) {
   };
 }
 
-/** Proportional set size of the tab: its renderer (page, workers, decoded images) and the GPU process (compositing), from /proc. */
+/**
+ * The tab's memory: private (unshared) memory of the renderers (page, workers, decoded images)
+ * and the GPU process (compositing), from /proc. Private, not Pss: a proportional share of shared
+ * libraries would change with every other Chromium running on the machine.
+ */
 async function tabMemory(browserCdp) {
   const { processInfo } = await browserCdp.send('SystemInfo.getProcessInfo');
   let kb = 0;
   for (const { type, id } of processInfo) {
     if (type !== 'renderer' && type !== 'GPU') continue;
     const rollup = await readFile(`/proc/${id}/smaps_rollup`, 'utf8').catch(() => '');
-    kb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    for (const field of ['Private_Clean', 'Private_Dirty', 'SwapPss']) kb += Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
   }
   return kb / 1024;
 }
 
-/** Five phone photos of about 13 MB: 4000×3000 JPEGs made by Chromium's encoder, written to disk so the page gets disk-backed Files. */
-async function makePhotos(browser, dir) {
+/**
+ * Five phone photos of about 13 MB: 4000×3000 JPEGs made by Chromium's encoder, written to disk so
+ * the page gets disk-backed Files. In a browser of their own: its processes are gone before the
+ * measured one starts, so they are not counted in its memory.
+ */
+async function makePhotos(launch, dir) {
+  const browser = await launch();
   const page = await browser.newPage();
   const paths = [];
   for (let i = 0; i < 5; i++) {
@@ -121,7 +130,7 @@ async function makePhotos(browser, dir) {
     writeFileSync(path, Buffer.from(base64, 'base64'));
     paths.push(path);
   }
-  await page.close();
+  await browser.close();
   return paths;
 }
 
@@ -147,13 +156,15 @@ async function settleMemory(cdp, browserCdp) {
 const dataDir = mkdtempSync(join(tmpdir(), 'gu-page-bench-'));
 const photoDir = mkdtempSync(join(tmpdir(), 'gu-page-photos-'));
 const server = await startReferenceServer(dataDir);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+const photos = await makePhotos(launch, photoDir);
+const browser = await launch();
 try {
   const browserCdp = await browser.newBrowserCDPSession();
-  const photos = await makePhotos(browser, photoDir);
   const url = `${server.url}/`;
   console.log(`Demo page, ${CPU_SLOWDOWN}× CPU, ${NETWORK.downloadThroughput * 8 / 1000} kbit/s, ${NETWORK.latency} ms RTT, ${VIEWPORT.width}×${VIEWPORT.height}, ${ROUNDS} rounds…`);
   const load = [loadavg()[0]];
@@ -233,7 +244,7 @@ try {
       form_visible_ms: 'from navigation start to the first animation frame after the form\'s <form> is in its shadow root',
       bytes: 'sum of CDP Network.loadingFinished encodedDataLength (headers and bodies as sent) from navigation until network idle',
       tbt_ms: 'sum over long tasks (PerformanceObserver "longtask") after first contentful paint of the time over 50 ms',
-      memory: 'tab memory = proportional set size (Pss, /proc/<pid>/smaps_rollup) of the renderer and GPU processes (pids from CDP SystemInfo.getProcessInfo), after a forced GC for start and after-removal (lowest of 5 readings 0.4 s apart), sampled every 50 ms for the peak; performance.measureUserAgentSpecificMemory is unavailable here (the page is not cross-origin isolated)',
+      memory: 'tab memory = private memory (Private_Clean + Private_Dirty + SwapPss, /proc/<pid>/smaps_rollup) of all renderer processes of the measured browser (the tab\'s and Chromium\'s idle ones) and its GPU process (pids from CDP SystemInfo.getProcessInfo), after a forced GC for start and after-removal (lowest of 5 readings 0.4 s apart), sampled every 50 ms for the peak; performance.measureUserAgentSpecificMemory is unavailable here (the page is not cross-origin isolated)',
       photos: 'compression and memory with no CPU or network throttling: the CPU slowdown does not reach the compression workers, so their timings are reported unthrottled',
     },
   };

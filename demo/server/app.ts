@@ -32,7 +32,7 @@ export const DEFAULT_DATA_DIR = join(ROOT, 'demo/server/data');
  */
 export const PUBLIC_MOUNTS: Mount[] = [
   { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css)(?:\.map)?$/ },
-  { prefix: '/', dir: join(ROOT, 'demo/public'), links: kitPreloads(join(ROOT, 'dist'), '/assets/') },
+  { prefix: '/', dir: join(ROOT, 'demo/public'), links: kitPreloads(join(ROOT, 'dist'), '/assets/'), versionAssets: true },
 ];
 
 /** The demo page's policy: nothing inline, nothing evaluated, nothing from another host. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { pickEncoding, type Encoding } from './encoding.js';
 
 /**
@@ -15,6 +16,12 @@ export interface Mount {
   only?: RegExp;
   /** A `Link` header for an HTML page, from its text (see preload.ts); computed once at start. */
   links?: (html: string) => string | undefined;
+  /**
+   * In this folder's pages, `src="/x"` and `href="/x"` naming a served file (not a page) become
+   * `/x?v=<version of its bytes>`, and a request with the current `?v=` is answered `immutable`:
+   * a returning visitor revalidates the page only, not every stylesheet and script it names.
+   */
+  versionAssets?: boolean;
 }
 
 /** Content-hashed build output (`chunks/` and the autoloader's `kit/`, `name-[hash].js`): never changes under its name. */
@@ -46,6 +53,27 @@ interface Entry {
   etag: string;
   /** The `Link` header of a page, if any. */
   link?: string;
+  /** The bytes, for a page rewritten at start (versionAssets); read from `abs` otherwise. */
+  data?: Buffer;
+}
+
+const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
+/** A file's version in URLs: the start of its ETag (a hash of its bytes). */
+const versionOf = (entry: Entry) => entry.etag.slice(1, 11);
+
+/** Puts the versions into a page's asset URLs; the page and its compressed forms are kept in memory. */
+function versionPage(files: Map<string, Entry>, path: string, versions: Map<string, string>): void {
+  const page = files.get(path)!;
+  const text = readFileSync(page.abs, 'utf8').replace(/\b(src|href)="(\/[^"?#]*)"/g, (attr, name: string, url: string) => {
+    const version = url.endsWith('.html') ? undefined : versions.get(url);
+    return version ? `${name}="${url}?v=${version}"` : attr;
+  });
+  const data = Buffer.from(text);
+  const etag = hashOf(data);
+  files.set(path, { ...page, data, size: data.length, etag: `"${etag}"` });
+  for (const [suffix, packed] of [['.br', brotliCompressSync(data)], ['.gz', gzipSync(data, { level: 9 })]] as const) {
+    files.set(path + suffix, { abs: page.abs, mtime: page.mtime, data: packed, size: packed.length, etag: `"${etag}${suffix}"` });
+  }
 }
 
 export interface StaticFiles {
@@ -65,7 +93,7 @@ function listFiles(dir: string, links: Mount['links']): Map<string, Entry> {
     const stats = statSync(abs);
     if (!stats.isFile()) continue;
     const bytes = readFileSync(abs);
-    const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
+    const hash = hashOf(bytes);
     const link = links && path.endsWith('.html') ? links(bytes.toString('utf8')) : undefined;
     files.set(path, { abs, size: stats.size, mtime: stats.mtime, etag: `"${hash}"`, link });
   }
@@ -97,8 +125,9 @@ function notModified(req: IncomingMessage, entry: Entry): boolean {
  * Static files with the caching a CDN can copy: a strong ETag from the bytes and Last-Modified
  * (`304` on If-None-Match / If-Modified-Since), the `.br`/`.gz` sibling written by the build
  * (scripts/precompress.mjs) chosen by Accept-Encoding with `Vary: Accept-Encoding`,
- * `immutable` for content-hashed chunks and `no-cache` (always revalidate) for everything a page
- * names by a fixed URL: HTML, portal.css, the autoloader `gu-support-kit.js`, the kit's CSS.
+ * `immutable` for content-hashed chunks and for a file asked for with its current `?v=` version
+ * (see `versionAssets`), `no-cache` (always revalidate) for everything named by a fixed URL:
+ * pages, portal.css, the autoloader `gu-support-kit.js`, the kit's CSS.
  */
 export function staticFiles(mounts: Mount[]): StaticFiles {
   const missing: string[] = [];
@@ -109,6 +138,12 @@ export function staticFiles(mounts: Mount[]): StaticFiles {
     }
     return { mount, files: listFiles(mount.dir, mount.links) };
   });
+  const versions = new Map<string, string>();
+  for (const { mount, files } of listed) for (const [path, entry] of files) versions.set(mount.prefix + path.slice(1), versionOf(entry));
+  for (const { mount, files } of listed) {
+    if (!mount.versionAssets) continue;
+    for (const path of [...files.keys()]) if (path.endsWith('.html')) versionPage(files, path, versions);
+  }
 
   return {
     missing,
@@ -124,7 +159,8 @@ export function staticFiles(mounts: Mount[]): StaticFiles {
         const { entry, encoding } = found;
         const vary = res.getHeader('Vary');
         res.setHeader('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
-        res.setHeader('Cache-Control', HASHED.test(name) ? IMMUTABLE : 'no-cache');
+        const asked = new URLSearchParams(req.url?.split('?')[1] ?? '').get('v');
+        res.setHeader('Cache-Control', HASHED.test(name) || asked === versionOf(files.get(name)!) ? IMMUTABLE : 'no-cache');
         res.setHeader('ETag', entry.etag);
         res.setHeader('Last-Modified', files.get(name)!.mtime.toUTCString());
         const link = files.get(name)!.link;
@@ -139,6 +175,10 @@ export function staticFiles(mounts: Mount[]): StaticFiles {
         res.writeHead(200);
         if (req.method === 'HEAD') {
           res.end();
+          return true;
+        }
+        if (entry.data) {
+          res.end(entry.data);
           return true;
         }
         // A file removed after start (a rebuild) must not end the process: the response is cut instead.

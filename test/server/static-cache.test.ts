@@ -119,6 +119,27 @@ describe('reference server: compressed, cached and revalidated files', () => {
     assert.equal(consent.headers.link, undefined, 'a page without kit tags preloads nothing');
   });
 
+  it('the page names its CSS and scripts with the version of their bytes: those are immutable, the page revalidates', async () => {
+    const page = await get(`${server.url}/`, { 'Accept-Encoding': 'br' });
+    assert.equal(page.headers['cache-control'], 'no-cache');
+    const html = decode(page).toString();
+    const assets = [...html.matchAll(/(?:src|href)="(\/[^"]+\?v=[^"]+)"/g)].map((m) => m[1]!);
+    for (const name of ['/portal.css', '/assets/gu-support-kit.css', '/assets/gu-support-kit.js', '/portal.js']) assert.ok(assets.some((a) => a.startsWith(`${name}?v=`)), `${name} in ${assets.join(' ')}`);
+    assert.ok(!/href="\/consent\.html\?/.test(html), 'links to pages stay as they are');
+    for (const asset of assets) {
+      const reply = await get(server.url + asset, { 'Accept-Encoding': 'br' });
+      assert.equal(reply.status, 200, asset);
+      assert.equal(reply.headers['cache-control'], 'public, max-age=31536000, immutable', asset);
+    }
+    const stale = await get(`${server.url}/portal.css?v=0000000000`);
+    assert.equal(stale.headers['cache-control'], 'no-cache', 'another version is not promised for ever');
+    const again = await get(`${server.url}/`, { 'Accept-Encoding': 'br', 'If-None-Match': String(page.headers.etag) });
+    assert.equal(again.status, 304);
+    const plain = await get(`${server.url}/`);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.body.toString(), html);
+  });
+
   it('the API: public topics revalidated with an ETag per language, personal answers not stored', async () => {
     const ru = await server.get('/api/topics', { 'Accept-Language': 'ru' });
     assert.equal(ru.status, 200);
