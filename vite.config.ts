@@ -96,7 +96,7 @@ function preloadElementImports(): Plugin {
         return deps.length ? `(__guPreload([${deps.join(',')}]), ${call})` : call;
       });
       // Prepended on the first line (a comment), so the source map's lines still match.
-      if (used) entry.code = `function __guPreload(files) { for (const file of files) { const href = new URL(file, import.meta.url).href; if (!document.querySelector(\`link[href="\${href}"]\`)) document.head.append(Object.assign(document.createElement('link'), { rel: 'modulepreload', href })); } } ${entry.code}`;
+      if (used) entry.code = `const __guPreloaded = new Set(); function __guPreload(files) { const links = files.filter((file) => !__guPreloaded.has(file)).map((file) => (__guPreloaded.add(file), Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(file, import.meta.url).href }))); document.head.append(...links); } ${entry.code}`;
     },
   };
 }
