@@ -22,6 +22,7 @@ import { faqRoutes } from './routes-faq.js';
 import { faqFeedbackRoutes } from './routes-faq-feedback.js';
 import { ticketRoutes } from './routes-tickets.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
+import { kitPreloads } from './preload.js';
 import { staticFiles, type Mount } from './static.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,11 +32,11 @@ export const DEFAULT_DATA_DIR = join(ROOT, 'demo/server/data');
 
 /**
  * What is served besides the API, and nothing else: the demo portal's public folder at `/`
- * (page, styles, console, consent and policy) and the built kit's JavaScript at `/assets/`.
+ * (page, styles, console, consent and policy) and the built kit's JavaScript and CSS at `/assets/`.
  */
 export const PUBLIC_MOUNTS: Mount[] = [
-  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.js(?:\.map)?$/ },
-  { prefix: '/', dir: join(ROOT, 'demo/public') },
+  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css)(?:\.map)?$/ },
+  { prefix: '/', dir: join(ROOT, 'demo/public'), links: kitPreloads(join(ROOT, 'dist'), '/assets/'), versionAssets: true },
 ];
 
 /** The demo page's policy: nothing inline, nothing evaluated, nothing from another host. */
