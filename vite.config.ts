@@ -95,13 +95,15 @@ function preloadElementImports(): Plugin {
         return seen;
       };
       let used = false;
-      entry.code = entry.code.replace(/import\("\.\/(kit\/[^"]+\.js)"\)/g, (call, file: string) => {
+      entry.code = entry.code.replace(/import\((["`])\.\/(kit\/[^"`]+\.js)\1\)/g, (call, _quote: string, file: string) => {
         const deps = [...staticImports(file)].map((dep) => `"./${dep}"`);
         used ||= deps.length > 0;
         return deps.length ? `(__guPreload([${deps.join(',')}]), ${call})` : call;
       });
-      // Prepended on the first line (a comment), so the source map's lines still match.
-      if (used) entry.code = `const __guPreloaded = new Set(); function __guPreload(files) { const links = files.filter((file) => !__guPreloaded.has(file)).map((file) => (__guPreloaded.add(file), Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(file, import.meta.url).href }))); document.head.append(...links); } ${entry.code}`;
+      // Appended (a hoisted function declaration), so the lines and columns before the first
+      // preload call keep their place in the source map.
+      const helper = `function __guPreload(files){const seen=(__guPreload.seen??=new Set);document.head.append(...files.filter((file)=>!seen.has(file)).map((file)=>(seen.add(file),Object.assign(document.createElement('link'),{rel:'modulepreload',href:new URL(file,import.meta.url).href}))))}`;
+      if (used) entry.code = entry.code.replace(/(\n\/\/# sourceMappingURL=[^\n]*)?\n?$/, (comment = '') => `\n${helper}${comment}\n`);
     },
   };
 }
@@ -149,6 +151,9 @@ export default defineConfig(({ mode }) => {
               preserveEntrySignatures: 'allow-extension',
               output: {
                 chunkFileNames: 'kit/[name]-[hash].js',
+                // Vite keeps whitespace in library builds (for the app bundlers that re-minify them);
+                // these files go to browsers as they are, so they lose it too.
+                minify: { codegen: { removeWhitespace: true } },
                 // The provider draws nothing: it loads Lit's reactive base without the template engine.
                 codeSplitting: {
                   groups: [

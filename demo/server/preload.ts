@@ -16,11 +16,10 @@ export function kitPreloads(distDir: string, prefix: string): (html: string) => 
   if (!existsSync(autoloader)) return () => undefined;
   const code = readFileSync(autoloader, 'utf8');
   const chunksOf = (tag: string): string[] => {
-    const line = code.split('\n').find((l) => l.includes(`"${tag}":`));
-    if (!line) return [];
-    const preload = /__guPreload\(\[([^\]]*)\]\)/.exec(line)?.[1] ?? '';
-    const main = /import\("\.\/(kit\/[^"]+\.js)"\)/.exec(line)?.[1];
-    return [...preload.matchAll(/"\.\/(kit\/[^"]+\.js)"/g)].map((m) => m[1]!).concat(main ? [main] : []);
+    // `"gu-x":()=>(__guPreload(["./kit/a.js",…]), import(`./kit/x.js`))`, minified or not.
+    const loader = new RegExp(`"${tag}":\\s*\\(\\)\\s*=>\\s*\\(?\\s*(?:__guPreload\\(\\[([^\\]]*)\\]\\),\\s*)?import\\(["\`]\\./(kit/[^"\`]+\\.js)["\`]\\)`).exec(code);
+    if (!loader) return [];
+    return [...(loader[1] ?? '').matchAll(/"\.\/(kit\/[^"]+\.js)"/g)].map((m) => m[1]!).concat(loader[2]!);
   };
   return (html) => {
     if (!html.includes(`src="${prefix}gu-support-kit.js"`)) return undefined;

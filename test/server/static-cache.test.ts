@@ -107,7 +107,7 @@ describe('reference server: compressed, cached and revalidated files', () => {
     const page = await get(`${server.url}/`);
     const links = [...String(page.headers.link).matchAll(/<([^>]+)>; rel=modulepreload/g)].map((m) => m[1]!);
     const autoloader = readFileSync('dist/gu-support-kit.js', 'utf8');
-    const formChunk = /import\("\.\/kit\/(support-form-[^"]+\.js)"\)/.exec(autoloader)![1];
+    const formChunk = /import\(["`]\.\/kit\/(support-form-[^"`]+\.js)["`]\)/.exec(autoloader)![1];
     assert.ok(links.includes(`/assets/kit/${formChunk}`), links.join(' '));
     assert.ok(links.some((l) => /\/kit\/lit-/.test(l)), links.join(' '));
     for (const link of links) {
