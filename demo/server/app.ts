@@ -17,6 +17,7 @@ import { RateLimiter } from './rate-limit.js';
 import { chatRoutes } from './routes-chat.js';
 import { faqRoutes } from './routes-faq.js';
 import { ticketRoutes } from './routes-tickets.js';
+import { ticketFollowRoutes } from './routes-ticket-follow.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
 import { staticFiles, type Mount } from './static.js';
 
@@ -191,6 +192,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const router = new Router();
   ticketRoutes(router, ctx);
+  ticketFollowRoutes(router, ctx);
   chatRoutes(router, ctx);
   faqRoutes(router, ctx, join(ROOT, 'demo/content'));
   const files = staticFiles(mounts);
@@ -232,6 +234,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             throw new Error('Injected uncaught error');
           });
           return;
+        }
+        else if (url.pathname === '/__test/age' && req.method === 'POST') {
+          // Makes a ticket older by `hours` (its times move into the past): tests of the 48-hour reminder.
+          const { number, hours } = (await readJson(req, 1024)) as { number?: unknown; hours?: unknown };
+          const row = typeof number === 'string' ? ctx.tickets.row(number) : undefined;
+          if (!row || typeof hours !== 'number' || !Number.isInteger(hours) || hours < 0 || hours > 24 * 365) throw new HttpError(400, PROBLEM.badRequest, 'number? hours?');
+          ctx.tickets.age(row, hours);
         }
         else if (url.pathname === '/__test/count') {
           const table = url.searchParams.get('table');

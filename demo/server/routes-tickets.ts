@@ -34,12 +34,12 @@ function sendStoredFile(res: ServerResponse, path: string, file: { name: string;
   stream.on('error', () => sendProblem(res, new HttpError(404, PROBLEM.notFound, 'Файл не найден')));
 }
 
-function langOf(acceptLanguage: string | undefined): string {
+export function langOf(acceptLanguage: string | undefined): string {
   return (acceptLanguage ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru';
 }
 
 /** Refuses a body with keys other than `allowed`, or a non-object body. */
-function onlyKeys(payload: unknown, allowed: string[], lang: string): Record<string, unknown> {
+export function onlyKeys(payload: unknown, allowed: string[], lang: string): Record<string, unknown> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new HttpError(422, PROBLEM.validation, 'Тело запроса — не объект JSON', [{ field: '', code: 'type', detail: schemaMessage(lang, 'object', { field: 'body' }) }]);
   }
@@ -73,7 +73,7 @@ function checkComment(payload: unknown, lang: string): string {
 }
 
 /** Operator texts (status comments, replies): the same character rules, no PII guard. */
-function operatorText(raw: unknown, required: boolean): string | undefined {
+export function operatorText(raw: unknown, required: boolean): string | undefined {
   if (raw === undefined || raw === null || raw === '') {
     if (required) throw new HttpError(422, PROBLEM.validation, 'Введите текст', [{ field: 'text', code: 'empty', detail: 'Введите текст' }]);
     return undefined;
@@ -84,23 +84,25 @@ function operatorText(raw: unknown, required: boolean): string | undefined {
   return text.value || undefined;
 }
 
+/** The ticket this request's `X-Ticket-Token` opens, or 401 (expired, wrong, for another ticket). */
+export function ticketFor(ctx: Context, req: IncomingMessage, number: string) {
+  const token = req.headers['x-ticket-token'];
+  const canonical = validateTicketNumber(number);
+  if (typeof token !== 'string' || !canonical.ok || !ctx.signer.checkTicketToken(token, canonical.value)) {
+    throw new HttpError(401, PROBLEM.unauthorized, 'Доступ к обращению истёк или неверен: откройте обращение заново по номеру и контакту');
+  }
+  const row = ctx.tickets.row(canonical.value);
+  if (!row) throw new HttpError(404, PROBLEM.notFound, NOT_FOUND);
+  return row;
+}
+
 /** Ticket endpoints of docs/api.md. */
 export function ticketRoutes(router: Router, ctx: Context): void {
   const rules = { ...DEFAULT_RULES, topics: DEFAULT_TOPIC_IDS };
   // The per-contact limiter key: a keyed hash, so the limiter's table holds no phone or e-mail.
   const hashContact = (contact: string) => ctx.signer.digest('contact', contactKey(contact));
 
-  /** The ticket this request's `X-Ticket-Token` opens, or 401 (expired, wrong, for another ticket). */
-  function authorisedTicket(req: IncomingMessage, number: string) {
-    const token = req.headers['x-ticket-token'];
-    const canonical = validateTicketNumber(number);
-    if (typeof token !== 'string' || !canonical.ok || !ctx.signer.checkTicketToken(token, canonical.value)) {
-      throw new HttpError(401, PROBLEM.unauthorized, 'Доступ к обращению истёк или неверен: откройте обращение заново по номеру и контакту');
-    }
-    const row = ctx.tickets.row(canonical.value);
-    if (!row) throw new HttpError(404, PROBLEM.notFound, NOT_FOUND);
-    return row;
-  }
+  const authorisedTicket = (req: IncomingMessage, number: string) => ticketFor(ctx, req, number);
 
   /** Moves accepted uploads into the store before the database names them; removes them if nothing was created. */
   async function storeWith<T>(files: StoredUpload[], create: () => { created: boolean; value: T }): Promise<T> {
