@@ -228,13 +228,15 @@ export interface TicketsApi {
   /**
    * Follows one ticket: calls `listener.ticket` with it whenever it changes (an event stream, or
    * asking again with back-off, paused while the tab is hidden). Returns a function that stops.
-   * Optional: without it <gu-ticket-status> asks `getTicket` now and then itself.
+   * `known`: the version the caller has (only later changes are told). Optional: without it
+   * <gu-ticket-status> asks `getTicket` now and then itself.
    */
-  subscribeTicket?(access: TicketAccess, listener: TicketListener): () => void;
+  subscribeTicket?(access: TicketAccess, listener: TicketListener, known?: Ticket): () => void;
   /** Reminds the operators of a ticket «В работе» more than 48 hours (once per 24 hours; `rate-limited` otherwise). Optional. */
   remindTicket?(access: TicketAccess, options?: RequestOptions): Promise<{ remindedAt: string }>;
   /** Rates the answer of a resolved ticket, 1…5 with an optional comment. Optional. */
   rateTicket?(access: TicketAccess, rating: TicketRating, options?: RequestOptions): Promise<void>;
+  /** Backend methods beyond the REST contract are not expected here; see docs/api.md «Follow a ticket». */
 }
 
 /** Help articles: what <gu-faq-search> needs. */
