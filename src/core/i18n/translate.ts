@@ -6,10 +6,12 @@ import type { formOutcome } from './ru/form-outcome.js';
 import type { outbox } from './ru/outbox.js';
 import type { topics } from './ru/topics.js';
 import type { validate } from './ru/validate.js';
+import type { ticket } from './ru/ticket.js';
+import type { ticketView } from './ru/ticket-view.js';
 
 export type { PluralForms };
 /** Every key of every catalogue the kit ships (Russian is the source of the keys). */
-export type Messages = typeof common & typeof validate & typeof topics & typeof form & typeof formOutcome & typeof outbox & typeof attach;
+export type Messages = typeof common & typeof validate & typeof topics & typeof form & typeof formOutcome & typeof outbox & typeof attach & typeof ticket & typeof ticketView;
 export type MessageKey = Extract<keyof Messages, string>;
 /** A complete dictionary: every key of the Russian source. */
 export type Dictionary = Translation<Messages>;

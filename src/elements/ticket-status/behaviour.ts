@@ -1,0 +1,305 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { isAdapterError } from '../../core/adapter/errors.js';
+import type { Ticket, TicketsApi } from '../../core/adapter/types.js';
+import { errorText } from '../../core/i18n/errors.js';
+import { reminderAllowedAt } from '../../core/ticket/deadlines.js';
+import { ticketText } from '../../core/ticket/export.js';
+import { age, moscowClock } from '../../core/ticket/format.js';
+import { lastKnown, saveLastKnown, type LastKnown } from '../../core/ticket/last-known.js';
+import { rememberNumber } from '../../core/ticket/recent.js';
+import { validateEmail } from '../../core/validate/email.js';
+import { validatePhone } from '../../core/validate/phone.js';
+import { validateTicketNumber } from '../../core/validate/ticket-number.js';
+import { handoff } from '../../events/gu-handoff.js';
+import type { GuFileDrop } from '../internal/gu-file-drop.js';
+import type { GuTicketStatus } from './gu-ticket-status.js';
+import { emptyLookup } from './lookup-form.js';
+import { TicketList } from './list-view.js';
+import { ReplyController } from './reply.js';
+import { saveFile } from './save-file.js';
+import { MalformedTicket, TicketSession } from './session.js';
+import { renderActions, type RatingState } from './ticket-actions.js';
+import { PAGE, badge, renderTicket } from './ticket-view.js';
+
+const NO_RATING: RatingState = { comment: '', error: '', busy: false };
+
+/**
+ * What <gu-ticket-status> does after its first paint: checks the look-up, opens and follows a
+ * request, replies, reminds, rates, saves, and the list mode.
+ */
+export class TicketBehaviour {
+  session?: TicketSession;
+  ticket?: Ticket;
+  /** The last status stored on this device, shown when the server cannot be reached. */
+  stale?: LastKnown;
+  historyShown = PAGE;
+  commentsShown = PAGE;
+  reply?: ReplyController;
+  rating: RatingState = NO_RATING;
+  remindMessage = '';
+  /** In `mode="list"`: the list, and whether a request opened from it is shown instead. */
+  list?: TicketList;
+  showingList = true;
+  private unfollow?: () => void;
+
+  constructor(private readonly host: GuTicketStatus) {}
+
+  private get api(): TicketsApi | undefined {
+    return this.host.backend.slice('tickets');
+  }
+
+  private fail(error: unknown): string {
+    const lang = this.host.locale;
+    if (error instanceof MalformedTicket) return this.host.t('ticket.error.malformed');
+    if (!isAdapterError(error)) throw error;
+    const kind = error.kind;
+    const message =
+      kind === 'not-found'
+        ? this.host.t('ticket.lookup.notFound')
+        : kind === 'rate-limited'
+          ? this.host.t('ticket.lookup.rateLimited', { time: moscowClock(Date.now() + (error.details.retryAfterMs ?? 30_000), lang) })
+          : kind === 'offline' || kind === 'timeout'
+            ? this.host.t('ticket.error.offline')
+            : kind === 'server'
+              ? this.host.t('ticket.error.server')
+              : errorText(lang, kind, error);
+    this.host.emit('gu-error', { kind, message, fieldErrors: error.fieldErrors });
+    return message;
+  }
+
+  /** «Показать статус»: checks and normalises number and contact in the browser, then opens. */
+  async lookupSubmitted(): Promise<void> {
+    const lang = this.host.locale;
+    const { number, contact } = this.host.lookup;
+    const checkedNumber = validateTicketNumber(number, lang);
+    const trimmed = contact.trim();
+    const checkedContact = trimmed.includes('@') ? validateEmail(trimmed, lang) : validatePhone(trimmed, lang);
+    const errors = {
+      ...(checkedNumber.ok ? {} : { number: checkedNumber.message }),
+      ...(checkedContact.ok ? {} : { contact: trimmed ? this.host.t('ticket.lookup.contactInvalid') : this.host.t('ticket.lookup.contactEmpty') }),
+    };
+    this.host.setLookup({ errors, failure: '' });
+    if (!checkedNumber.ok || !checkedContact.ok) {
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      return;
+    }
+    await this.open(checkedNumber.value, checkedContact.value);
+  }
+
+  /** Opens a request by number and contact; without a contact, fills the number and asks for it. */
+  async open(number: string, contact?: string): Promise<void> {
+    this.showingList = false;
+    if (!contact) {
+      this.close();
+      this.host.setLookup({ ...emptyLookup(number) });
+      await this.host.updateComplete;
+      this.host.focusField('contact');
+      return;
+    }
+    const api = this.api;
+    if (!api) {
+      const kind = this.host.backend.adapter ? 'no-slice' : 'no-adapter';
+      return this.host.setLookup({ failure: errorText(this.host.locale, kind) });
+    }
+    this.host.setLookup({ busy: true, failure: '', errors: {} });
+    this.host.announce(this.host.t('ticket.lookup.loading'));
+    const session = new TicketSession(api, number, contact, this.host.locale);
+    try {
+      const ticket = await session.open();
+      this.close();
+      this.session = session;
+      this.stale = undefined;
+      this.show(ticket, false);
+      this.host.setLookup(emptyLookup());
+      await this.host.updateComplete;
+      this.host.focusField('ticket-title');
+    } catch (error) {
+      const failure = this.fail(error);
+      const canonical = validateTicketNumber(number);
+      this.stale = isAdapterError(error) && error.retryable && error.kind !== 'rate-limited' && canonical.ok ? await lastKnown(canonical.value).catch(() => undefined) : undefined;
+      this.host.setLookup({ busy: false, failure });
+      this.host.announce(failure);
+    }
+  }
+
+  /** Shows a ticket: first when opened, then each change heard live (announced once, focus left alone). */
+  private show(ticket: Ticket, live: boolean): void {
+    const before = this.ticket;
+    this.ticket = ticket;
+    rememberNumber(ticket.number);
+    void saveLastKnown(ticket).catch(() => undefined);
+    this.host.emit('gu-ticket-loaded', { number: ticket.number, status: ticket.status, live });
+    if (live && before) {
+      const newFromSupport = ticket.comments.filter((c) => c.author === 'operator').length > before.comments.filter((c) => c.author === 'operator').length;
+      if (ticket.status !== before.status) this.host.announce(this.host.t('ticket.view.changed', { status: this.host.t(`ticket.status.${ticket.status}`) }));
+      else if (newFromSupport) this.host.announce(this.host.t('ticket.view.newComment'));
+    }
+    if (!live) {
+      this.host.announce('');
+      this.follow();
+      this.reply = new ReplyController(this.host, this.session!, () => void this.refresh());
+      void this.reply.connect();
+    }
+    this.host.requestUpdate();
+  }
+
+  private follow(): void {
+    this.unfollow?.();
+    this.unfollow = this.session!.follow(
+      this.ticket!,
+      (ticket) => this.show(ticket, true),
+      (error) => {
+        this.remindMessage = this.fail(error);
+        this.host.requestUpdate();
+      },
+    );
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      if (this.session) this.show(await this.session.ticket(), true);
+    } catch (error) {
+      this.remindMessage = this.fail(error);
+      this.host.requestUpdate();
+    }
+  }
+
+  private async remind(): Promise<void> {
+    const session = this.session;
+    if (!session?.api.remindTicket) return;
+    try {
+      await session.call((access) => session.api.remindTicket!(access, { lang: this.host.locale }));
+      this.remindMessage = '';
+      await this.refresh();
+    } catch (error) {
+      this.remindMessage =
+        isAdapterError(error) && error.kind === 'rate-limited'
+          ? this.host.t('ticket.remind.later', { time: moscowClock(Date.now() + (error.details.retryAfterMs ?? 0), this.host.locale) })
+          : this.fail(error);
+    }
+    this.host.announce(this.remindMessage);
+  }
+
+  private async rate(): Promise<void> {
+    const session = this.session;
+    const { score, comment } = this.rating;
+    if (!session?.api.rateTicket) return;
+    if (!score) {
+      this.rating = { ...this.rating, error: this.host.t('ticket.rate.choose') };
+      return this.host.requestUpdate();
+    }
+    this.rating = { ...this.rating, busy: true, error: '' };
+    try {
+      await session.call((access) => session.api.rateTicket!(access, { score, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { lang: this.host.locale }));
+      this.rating = NO_RATING;
+      this.host.announce(this.host.t('ticket.rate.thanks', { score }));
+      await this.refresh();
+    } catch (error) {
+      this.rating = { ...this.rating, busy: false, error: this.fail(error) };
+      this.host.requestUpdate();
+    }
+  }
+
+  private async sendReply(): Promise<void> {
+    const drop = this.host.renderRoot.querySelector<GuFileDrop>('gu-file-drop');
+    const files = (drop?.prepared ?? []).map(({ name, type, data }) => ({ name, type, data }));
+    if (await this.reply?.send(files)) drop?.clear();
+    else this.host.focusField('reply-text');
+  }
+
+  /** «Проверить другое обращение»: back to the look-up form (or the list). */
+  private other(): void {
+    this.close();
+    this.showingList = true;
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.host.focusField(this.host.mode === 'list' ? 'list-title' : 'number'));
+  }
+
+  /** Stops following and forgets the open request (its contact too). */
+  close(): void {
+    this.stop();
+    this.reply?.close();
+    this.reply = undefined;
+    this.session = undefined;
+    this.ticket = undefined;
+    this.stale = undefined;
+    this.historyShown = this.commentsShown = PAGE;
+    this.rating = NO_RATING;
+    this.remindMessage = '';
+  }
+
+  /** Stops live updates (the element left the page). */
+  stop(): void {
+    this.unfollow?.();
+    this.unfollow = undefined;
+  }
+
+  private renderOpen(ticket: Ticket): TemplateResult {
+    const lang = this.host.locale;
+    const api = this.session!.api;
+    const actions = renderActions({
+      lang,
+      ticket,
+      now: Date.now(),
+      remindAt: reminderAllowedAt(ticket),
+      remindMessage: this.remindMessage,
+      ...(this.reply ? { reply: this.reply } : {}),
+      rating: this.rating,
+      canRate: Boolean(api.rateTicket),
+      canRemind: Boolean(api.remindTicket),
+      remind: () => void this.remind(),
+      repeat: () => handoff({ previousNumber: ticket.number }),
+      save: () => saveFile(`${ticket.number}.txt`, ticketText(ticket, lang), 'text/plain;charset=utf-8'),
+      other: () => this.other(),
+      sendReply: () => void this.sendReply(),
+      replyInput: (text) => {
+        this.reply!.text = text;
+        this.host.requestUpdate();
+      },
+      rate: () => void this.rate(),
+      ratingInput: (change) => {
+        this.rating = { ...this.rating, ...change, error: '' };
+        this.host.requestUpdate();
+      },
+    });
+    return renderTicket(
+      {
+        lang,
+        ticket,
+        now: Date.now(),
+        historyShown: this.historyShown,
+        commentsShown: this.commentsShown,
+        pending: this.reply?.pending.map((r) => r.payload.text) ?? [],
+        showMore: (list) => {
+          if (list === 'history') this.historyShown += PAGE;
+          else this.commentsShown += PAGE;
+          this.host.requestUpdate();
+        },
+      },
+      actions,
+    );
+  }
+
+  render(): TemplateResult {
+    const { host } = this;
+    if (host.mode === 'list' && this.showingList) {
+      if (!this.list) {
+        this.list = new TicketList(host, (number) => void this.open(number));
+        const api = this.api;
+        if (api) void this.list.load(api);
+        else this.list.phase = 'signed-out';
+      }
+      return this.list.render(this.api);
+    }
+    if (this.ticket) return this.renderOpen(this.ticket);
+    const lang = host.locale;
+    return html`${this.stale
+      ? html`<div class="notice warning stale">
+          ${this.host.t('ticket.view.stale', { status: this.host.t(`ticket.status.${this.stale.status}`), age: age(Date.now() - this.stale.savedAt, lang) })} ${badge(lang, this.stale.status)}
+        </div>`
+      : nothing}
+    ${host.renderLookupForm()}
+    ${host.mode === 'list' ? html`<button type="button" class="button secondary" @click=${() => this.other()}>${host.t('ticket.list.back')}</button>` : nothing}`;
+  }
+}
