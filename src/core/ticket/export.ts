@@ -2,7 +2,10 @@ import type { Ticket, TicketSummary } from '../adapter/types.js';
 import { ticketStrings } from '../i18n/catalogues/ticket.js';
 import { ticketViewStrings } from '../i18n/catalogues/ticket-view.js';
 import { deadlinesOf } from './deadlines.js';
-import { moscowTime, topicTitle } from './format.js';
+import { moscowTime } from './format.js';
+
+/** A topic's title for its id (the backend's list); an unknown id as it is. */
+export type TopicName = (id: string) => string;
 
 /**
  * One CSV cell for Excel: quoted when it holds the separator, a quote or a line break; a cell that
@@ -15,12 +18,12 @@ export function csvCell(value: string): string {
 }
 
 /** The list as CSV that Excel opens with Cyrillic intact: UTF-8 with a BOM, `;` between cells, CRLF. */
-export function ticketsCsv(tickets: readonly TicketSummary[], lang: string): string {
+export function ticketsCsv(tickets: readonly TicketSummary[], lang: string, topicName: TopicName = (id) => id): string {
   const v = (key: Parameters<typeof ticketViewStrings.t>[1]) => ticketViewStrings.t(lang, key);
   const header = [v('ticket.list.date'), v('ticket.list.topic'), v('ticket.list.number'), v('ticket.list.titleColumn'), v('ticket.list.status'), v('ticket.list.deadline')];
   const rows = tickets.map((t) => [
     moscowTime(t.createdAt, lang),
-    topicTitle(t.topic, lang),
+    topicName(t.topic),
     t.number,
     t.title,
     ticketStrings.t(lang, `ticket.status.${t.status}`),
@@ -30,7 +33,7 @@ export function ticketsCsv(tickets: readonly TicketSummary[], lang: string): str
 }
 
 /** One request as readable text: what it is about, its status, deadlines, history and messages. */
-export function ticketText(ticket: Ticket, lang: string): string {
+export function ticketText(ticket: Ticket, lang: string, topicName: TopicName = (id) => id): string {
   const v = (key: Parameters<typeof ticketViewStrings.t>[1], params?: Record<string, string | number>) => ticketViewStrings.t(lang, key, params);
   const status = (s: Ticket['status']) => ticketStrings.t(lang, `ticket.status.${s}`);
   const deadlines = deadlinesOf(ticket);
@@ -39,7 +42,7 @@ export function ticketText(ticket: Ticket, lang: string): string {
     ticket.title,
     '',
     `${v('ticket.view.status')}: ${status(ticket.status)}`,
-    `${v('ticket.view.topic')}: ${topicTitle(ticket.topic, lang)}`,
+    `${v('ticket.view.topic')}: ${topicName(ticket.topic)}`,
     `${v('ticket.view.created')}: ${moscowTime(ticket.createdAt, lang)} (${v('ticket.zone')})`,
     `${v('ticket.list.deadline')}: ${moscowTime(deadlines.answerAt, lang, false)}`,
     ...(ticket.extension ? [v('ticket.deadline.extended', { date: moscowTime(ticket.extension.until, lang, false), reason: ticket.extension.reason })] : []),

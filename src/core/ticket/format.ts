@@ -1,5 +1,3 @@
-import { defaultTopics } from '../topics.js';
-
 /** A date (and time) on Moscow time, as the support service counts its deadlines. */
 export function moscowTime(iso: string, lang: string, withTime = true): string {
   return new Intl.DateTimeFormat(lang, {
@@ -23,7 +21,8 @@ export function age(ms: number, lang: string): string {
   return format.format(minutes < 60 ? minutes : minutes < 2880 ? Math.round(minutes / 60) : Math.round(minutes / 1440));
 }
 
-/** A topic's title for its id (the default categories); another backend's id is shown as it is. */
-export function topicTitle(id: string, lang: string): string {
-  return defaultTopics(lang).find((t) => t.id === id)?.title ?? id;
+/** A file's size in kilobytes or megabytes, in words of the language. */
+export function fileSize(bytes: number, lang: string): string {
+  const mb = bytes >= 1024 * 1024;
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: mb ? 'megabyte' : 'kilobyte', maximumFractionDigits: mb ? 1 : 0 }).format(mb ? bytes / 1048576 : Math.max(1, Math.round(bytes / 1024)));
 }

@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isAdapterError } from '../../core/adapter/errors.js';
 import type { Ticket, TicketsApi } from '../../core/adapter/types.js';
-import { errorText } from '../../core/i18n/errors.js';
 import { reminderAllowedAt } from '../../core/ticket/deadlines.js';
 import { ticketText } from '../../core/ticket/export.js';
 import { age, moscowClock } from '../../core/ticket/format.js';
+import { ticketErrorText } from './errors.js';
 import { lastKnown, saveLastKnown, type LastKnown } from '../../core/ticket/last-known.js';
 import { rememberNumber } from '../../core/ticket/recent.js';
 import { validateEmail } from '../../core/validate/email.js';
@@ -41,29 +41,34 @@ export class TicketBehaviour {
   list?: TicketList;
   showingList = true;
   private unfollow?: () => void;
+  /** Topic titles by id, from the backend's list in the element's language. */
+  private topics = new Map<string, string>();
+  private topicsLang = '';
 
   constructor(private readonly host: GuTicketStatus) {}
+
+  /** A topic's title (asked once per language from the backend; its id until then). */
+  readonly topicName = (id: string): string => {
+    const lang = this.host.locale;
+    if (this.topicsLang !== lang) {
+      this.topicsLang = lang;
+      void this.api?.listTopics({ lang }).then((list) => {
+        this.topics = new Map(list.map((t) => [t.id, t.title]));
+        this.host.requestUpdate();
+      }, () => undefined);
+    }
+    return this.topics.get(id) ?? id;
+  };
 
   private get api(): TicketsApi | undefined {
     return this.host.backend.slice('tickets');
   }
 
   private fail(error: unknown): string {
-    const lang = this.host.locale;
     if (error instanceof MalformedTicket) return this.host.t('ticket.error.malformed');
     if (!isAdapterError(error)) throw error;
-    const kind = error.kind;
-    const message =
-      kind === 'not-found'
-        ? this.host.t('ticket.lookup.notFound')
-        : kind === 'rate-limited'
-          ? this.host.t('ticket.lookup.rateLimited', { time: moscowClock(Date.now() + (error.details.retryAfterMs ?? 30_000), lang) })
-          : kind === 'offline' || kind === 'timeout'
-            ? this.host.t('ticket.error.offline')
-            : kind === 'server'
-              ? this.host.t('ticket.error.server')
-              : errorText(lang, kind, error);
-    this.host.emit('gu-error', { kind, message, fieldErrors: error.fieldErrors });
+    const message = ticketErrorText(this.host, error.kind, error);
+    this.host.emit('gu-error', { kind: error.kind, message, fieldErrors: error.fieldErrors });
     return message;
   }
 
@@ -81,7 +86,7 @@ export class TicketBehaviour {
     this.host.setLookup({ errors, failure: '' });
     if (!checkedNumber.ok || !checkedContact.ok) {
       await this.host.updateComplete;
-      this.host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+      this.host.focusField(checkedNumber.ok ? 'contact' : 'number'); // the field says what is wrong (aria-describedby)
       return;
     }
     await this.open(checkedNumber.value, checkedContact.value);
@@ -100,7 +105,7 @@ export class TicketBehaviour {
     const api = this.api;
     if (!api) {
       const kind = this.host.backend.adapter ? 'no-slice' : 'no-adapter';
-      return this.host.setLookup({ failure: errorText(this.host.locale, kind) });
+      return this.host.setLookup({ failure: ticketErrorText(this.host, kind) });
     }
     this.host.setLookup({ busy: true, failure: '', errors: {} });
     this.host.announce(this.host.t('ticket.lookup.loading'));
@@ -250,7 +255,7 @@ export class TicketBehaviour {
       canRemind: Boolean(api.remindTicket),
       remind: () => void this.remind(),
       repeat: () => handoff({ previousNumber: ticket.number }),
-      save: () => saveFile(`${ticket.number}.txt`, ticketText(ticket, lang), 'text/plain;charset=utf-8'),
+      save: () => saveFile(`${ticket.number}.txt`, ticketText(ticket, lang, this.topicName), 'text/plain;charset=utf-8'),
       other: () => this.other(),
       sendReply: () => void this.sendReply(),
       replyInput: (text) => {
@@ -270,6 +275,7 @@ export class TicketBehaviour {
         now: Date.now(),
         historyShown: this.historyShown,
         commentsShown: this.commentsShown,
+        topicName: this.topicName,
         pending: this.reply?.pending.map((r) => r.payload.text) ?? [],
         showMore: (list) => {
           if (list === 'history') this.historyShown += PAGE;
@@ -285,7 +291,7 @@ export class TicketBehaviour {
     const { host } = this;
     if (host.mode === 'list' && this.showingList) {
       if (!this.list) {
-        this.list = new TicketList(host, (number) => void this.open(number));
+        this.list = new TicketList(host, (number) => void this.open(number), this.topicName);
         const api = this.api;
         if (api) void this.list.load(api);
         else this.list.phase = 'signed-out';

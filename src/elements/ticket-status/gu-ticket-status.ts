@@ -7,7 +7,6 @@ import { define } from '../../define.js';
 import type { GuTicketOpenEvent } from '../../events/gu-ticket-open.js';
 import { buttons } from '../../theme/tokens.js';
 import { GuKitElement } from '../internal/base/gu-kit-element.js';
-import { errorSummaryStyles } from '../internal/error-summary.styles.js';
 import type { TicketBehaviour } from './behaviour.js';
 import { ticketStatusStyles } from './gu-ticket-status.styles.js';
 import { emptyLookup, renderLookup, type LookupState } from './lookup-form.js';
@@ -35,7 +34,7 @@ import { emptyLookup, renderLookup, type LookupState } from './lookup-form.js';
  * @cssprop --gu-font-size - Base font size.
  */
 export class GuTicketStatus extends GuKitElement {
-  static override styles = [...GuKitElement.styles, buttons, errorSummaryStyles, ticketStatusStyles];
+  static override styles = [...GuKitElement.styles, buttons, ticketStatusStyles];
   static override strings = [...GuKitElement.strings, ticketStrings];
 
   static override properties: PropertyDeclarations = {
@@ -135,7 +134,6 @@ export class GuTicketStatus extends GuKitElement {
         this.setLookup({ number });
         void this.updateComplete.then(() => this.focusField('contact'));
       },
-      focusField: (f) => this.focusField(f),
     });
   }
 

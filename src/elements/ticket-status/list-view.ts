@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
 import { isAdapterError } from '../../core/adapter/errors.js';
 import { TICKET_STATUSES, type TicketSummary, type TicketsApi } from '../../core/adapter/types.js';
-import { errorText } from '../../core/i18n/errors.js';
 import { isTicketSummary } from '../../core/ticket/check.js';
 import { ticketsCsv } from '../../core/ticket/export.js';
-import { moscowTime, topicTitle } from '../../core/ticket/format.js';
+import { moscowTime } from '../../core/ticket/format.js';
+import type { TopicName } from '../../core/ticket/export.js';
+import { ticketErrorText } from './errors.js';
 import type { GuTicketStatus } from './gu-ticket-status.js';
 import { NO_FILTER, filterTickets, type ListFilter } from './list-filter.js';
 import { saveFile } from './save-file.js';
@@ -26,6 +27,7 @@ export class TicketList {
   constructor(
     private readonly host: GuTicketStatus,
     private readonly openNumber: (number: string) => void,
+    private readonly topicName: TopicName,
   ) {}
 
   async load(api: TicketsApi): Promise<void> {
@@ -37,9 +39,8 @@ export class TicketList {
       this.tickets = list;
       this.phase = 'ready';
     } catch (error) {
-      const kind = isAdapterError(error) ? error.kind : undefined;
-      this.phase = kind === 'unauthorized' ? 'signed-out' : 'error';
-      this.error = kind ? errorText(this.host.locale, kind, isAdapterError(error) ? error : undefined) : this.host.t('ticket.error.malformed');
+      this.phase = isAdapterError(error) && error.kind === 'unauthorized' ? 'signed-out' : 'error';
+      this.error = isAdapterError(error) ? ticketErrorText(this.host, error.kind, error) : this.host.t('ticket.error.malformed');
     }
     this.host.requestUpdate();
   }
@@ -51,7 +52,7 @@ export class TicketList {
   }
 
   private exportCsv(rows: TicketSummary[]): void {
-    saveFile('obrashcheniya.csv', ticketsCsv(rows, this.host.locale), 'text/csv;charset=utf-8');
+    saveFile('obrashcheniya.csv', ticketsCsv(rows, this.host.locale, this.topicName), 'text/csv;charset=utf-8');
   }
 
   render(api: TicketsApi | undefined) {
@@ -128,7 +129,7 @@ export class TicketList {
         ${rows.map(
           (r) => html`<tr>
             <td>${moscowTime(r.createdAt, lang, false)}</td>
-            <td>${topicTitle(r.topic, lang)}<br /><span class="meta">${r.title}</span></td>
+            <td>${this.topicName(r.topic)}<br /><span class="meta">${r.title}</span></td>
             <td><button type="button" class="link-button" aria-label=${t('ticket.list.open', { number: r.number })} @click=${() => this.openNumber(r.number)}>${r.number}</button></td>
             <td>${badge(lang, r.status)}</td>
             <td>${r.extension?.until ?? r.dueAnswerAt ? moscowTime((r.extension?.until ?? r.dueAnswerAt)!, lang, false) : ''}</td>

@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { commonStrings } from '../../core/i18n/catalogues/common.js';
 import { ticketStrings } from '../../core/i18n/catalogues/ticket.js';
-import { renderErrorSummary } from '../internal/error-summary.js';
 
 /** The look-up form's values, its field errors, and the one failure of the last attempt. */
 export interface LookupState {
@@ -22,7 +21,6 @@ export interface LookupView {
   input(field: 'number' | 'contact', value: string): void;
   submit(): void;
   useRecent(number: string): void;
-  focusField(field: string): void;
 }
 
 function field(view: LookupView, name: 'number' | 'contact', label: string, hint: string, autocomplete: string) {
@@ -49,10 +47,8 @@ function field(view: LookupView, name: 'number' | 'contact', label: string, hint
 export function renderLookup(view: LookupView) {
   const t = (key: Parameters<typeof ticketStrings.t>[1], params?: Record<string, string>) => ticketStrings.t(view.lang, key, params);
   const { state } = view;
-  const items = (['number', 'contact'] as const).flatMap((f) => (state.errors[f] ? [{ field: f, message: state.errors[f] }] : []));
   return html`<section class="lookup" part="lookup" aria-labelledby="lookup-title">
     <h2 id="lookup-title">${t('ticket.lookup.title')}</h2>
-    ${renderErrorSummary(commonStrings.t(view.lang, 'summary.title'), items, (f) => view.focusField(f))}
     ${state.failure ? html`<div class="notice warning failure" role="alert">${state.failure}</div>` : nothing}
     <p>${t('ticket.lookup.intro')}</p>
     <form

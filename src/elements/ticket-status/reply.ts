@@ -1,9 +1,9 @@
 import { isAdapterError } from '../../core/adapter/errors.js';
 import type { SupportAdapter, TicketComment } from '../../core/adapter/types.js';
-import { errorText } from '../../core/i18n/errors.js';
 import { acquireOutbox, type OutboxEvent, type OutboxLease, type OutboxRecord, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
 import type { CommentPayload } from '../../core/outbox/senders/comment.js';
 import { findSensitive, removeFragments, validateText } from '../../core/validate/text.js';
+import { ticketErrorText } from './errors.js';
 import type { GuTicketStatus } from './gu-ticket-status.js';
 import type { TicketSession } from './session.js';
 
@@ -110,7 +110,7 @@ export class ReplyController {
       this.text = '';
       return true;
     } catch (error) {
-      this.error = isAdapterError(error) ? errorText(lang, error.kind, error) : String(error);
+      this.error = isAdapterError(error) ? ticketErrorText(this.host, error.kind, error) : String(error);
       return false;
     } finally {
       this.busy = false;

@@ -1,12 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { AttachmentInfo, Ticket, TicketComment } from '../../core/adapter/types.js';
-import { formatBytes } from '../../core/attach/policy.js';
 import { commonStrings } from '../../core/i18n/catalogues/common.js';
 import { ticketStrings } from '../../core/i18n/catalogues/ticket.js';
 import { ticketViewStrings } from '../../core/i18n/catalogues/ticket-view.js';
 import type { Params } from '../../core/i18n/translate.js';
 import { ANSWER_WORKING_DAYS, deadlinesOf } from '../../core/ticket/deadlines.js';
-import { moscowTime, topicTitle } from '../../core/ticket/format.js';
+import { fileSize, moscowTime } from '../../core/ticket/format.js';
 
 /** How many history entries and messages are drawn at first, and added per «Показать ещё». */
 export const PAGE = 50;
@@ -18,6 +17,7 @@ export interface TicketViewState {
   historyShown: number;
   commentsShown: number;
   showMore(list: 'history' | 'comments'): void;
+  topicName(id: string): string;
   /** Replies queued here and not yet delivered (shown as waiting). */
   pending: readonly string[];
 }
@@ -38,7 +38,7 @@ function time(lang: string, iso: string, withTime = true) {
 function files(lang: string, list: readonly AttachmentInfo[]) {
   if (!list.length) return nothing;
   return html`<ul class="files" aria-label=${tv(lang, 'ticket.comments.files')}>
-    ${list.map((a) => html`<li><a href=${a.url} download=${a.name} rel="noopener">${a.name}</a> <span class="meta">(${formatBytes(a.size, lang)})</span></li>`)}
+    ${list.map((a) => html`<li><a href=${a.url} download=${a.name} rel="noopener">${a.name}</a> <span class="meta">(${fileSize(a.size, lang)})</span></li>`)}
   </ul>`;
 }
 
@@ -84,7 +84,7 @@ export function renderTicket(v: TicketViewState, actions: TemplateResult): Templ
       <dt>${tv(lang, 'ticket.view.status')}</dt>
       <dd>${badge(lang, ticket.status)}</dd>
       <dt>${tv(lang, 'ticket.view.topic')}</dt>
-      <dd>${topicTitle(ticket.topic, lang)}</dd>
+      <dd>${v.topicName(ticket.topic)}</dd>
       <dt>${tv(lang, 'ticket.view.created')}</dt>
       <dd>${time(lang, ticket.createdAt)}</dd>
     </dl>

@@ -25,5 +25,9 @@ export const ticket: Translation<typeof ru> = {
   'ticket.error.offline': 'No internet connection. Check it and try again.',
   'ticket.error.server': 'The support server is unavailable. Try again in a few minutes.',
   'ticket.error.malformed': 'The support server sent data that could not be read. Try later or call the hotline.',
+  'ticket.error.rejected': 'The support server did not accept the request. Check what you entered and try again.',
+  'ticket.error.unauthorized': 'Access to the request has expired. Enter the number and contact again.',
+  'ticket.error.noAdapter': 'The element is not connected to a support server: the endpoint attribute is missing. Tell the site administrator.',
+  'ticket.error.noSlice': 'This site\'s support server does not show request statuses. Tell the site administrator.',
   'ticket.loading': 'Loading…',
 };
