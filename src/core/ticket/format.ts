@@ -14,11 +14,11 @@ export function moscowClock(at: number, lang: string): string {
   return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(new Date(at));
 }
 
-/** How long ago, in the largest whole unit (minutes, hours, days), in words. */
+/** How long ago, in the largest whole unit (minutes, hours, days), in words: «2 часа назад». */
 export function age(ms: number, lang: string): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  const format = new Intl.NumberFormat(lang, { style: 'unit', unitDisplay: 'long', unit: minutes < 60 ? 'minute' : minutes < 2880 ? 'hour' : 'day' });
-  return format.format(minutes < 60 ? minutes : minutes < 2880 ? Math.round(minutes / 60) : Math.round(minutes / 1440));
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+  return minutes < 60 ? format.format(-minutes, 'minute') : minutes < 2880 ? format.format(-Math.round(minutes / 60), 'hour') : format.format(-Math.round(minutes / 1440), 'day');
 }
 
 /** A file's size in kilobytes or megabytes, in words of the language. */

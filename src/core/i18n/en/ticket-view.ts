@@ -10,7 +10,7 @@ export const ticketView: Translation<typeof ru> = {
   'ticket.view.other': 'Check another request',
   'ticket.view.changed': 'The request status changed: {status}',
   'ticket.view.newComment': 'New message from support',
-  'ticket.view.stale': 'The support server is unavailable. The last known status is {status}, received {age} ago.',
+  'ticket.view.stale': 'The support server is unavailable. The last known status is {status}, received {age}.',
   'ticket.view.previous': 'Repeat of request No. {number}',
   'ticket.zone': 'Moscow time',
   'ticket.deadline.title': 'Deadlines',

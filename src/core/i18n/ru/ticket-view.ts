@@ -9,7 +9,7 @@ export const ticketView = {
   'ticket.view.other': 'Проверить другое обращение',
   'ticket.view.changed': 'Статус обращения изменился: {status}',
   'ticket.view.newComment': 'Новое сообщение от поддержки',
-  'ticket.view.stale': 'Сервер поддержки недоступен. Последний известный статус — {status}, он получен {age} назад.',
+  'ticket.view.stale': 'Сервер поддержки недоступен. Последний известный статус — {status}, он получен {age}.',
   'ticket.view.previous': 'Повторное к обращению № {number}',
   'ticket.zone': 'время московское',
   'ticket.deadline.title': 'Сроки',
