@@ -93,3 +93,28 @@ export async function lookUp(el: GuTicketStatus, number: string, contact = PHONE
 export function memoryWith(...tickets: Ticket[]): MemoryAdapter {
   return new MemoryAdapter({ tickets, contacts: Object.fromEntries(tickets.map((t) => [t.number, PHONE])) });
 }
+
+/** Reads CSV back as Excel would with «;»: quoted cells may hold «;», quotes (doubled) and line breaks. */
+export function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [[]];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    rows.at(-1)!.push(cell);
+    cell = '';
+  };
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i]!;
+    if (quoted && c === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ';') endCell();
+    else if (!quoted && c === '\r' && csv[i + 1] === '\n') {
+      endCell();
+      rows.push([]);
+      i++;
+    } else cell += c;
+  }
+  return rows.filter((row) => row.length > 1);
+}

@@ -81,7 +81,8 @@ export class GuTicketStatus extends GuKitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('gu-ticket-open', this.onOpen);
-    this.behaviour?.stop();
+    // Stops live updates and releases the shared outbox; the request's contact is forgotten.
+    this.behaviour?.close();
   }
 
   /**

@@ -25,6 +25,8 @@ export class ReplyController {
   private outbox?: SharedOutbox;
   private unsubscribe?: () => void;
   private directKey?: string;
+  /** Settles once the outbox is open or known to be unavailable. */
+  private ready: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: GuTicketStatus,
@@ -37,7 +39,12 @@ export class ReplyController {
   }
 
   /** Opens the page's outbox for this backend (shared with the form and the chat). */
-  async connect(): Promise<void> {
+  connect(): Promise<void> {
+    this.ready = this.open();
+    return this.ready;
+  }
+
+  private async open(): Promise<void> {
     try {
       const lease = await (this.host.backend.outboxSource ?? acquireOutbox)({ adapter: this.session.api as SupportAdapter, target: this.host.backend.target });
       this.lease = lease;
@@ -96,6 +103,7 @@ export class ReplyController {
     this.busy = true;
     this.host.announce(this.host.t('ticket.reply.sending'));
     try {
+      await this.ready; // a reply is written to storage first whenever storage works
       if (this.outbox) {
         await this.outbox.enqueue('comment', this.owner, payload, files, checked.value.slice(0, 80));
         void this.outbox.drain();
