@@ -137,7 +137,7 @@ describe('<gu-ticket-status>: one request', () => {
   });
 
   it('a history of 1,000 events and 300 messages: 50 of each at first, more on request', async () => {
-    const ticket = longTicket();
+    const ticket = longTicket(sampleTicket(25).number);
     const el = await mountStatus(memoryWith(ticket));
     await lookUp(el, ticket.number);
     expect(el.shadowRoot!.querySelectorAll('ol.timeline li').length).to.equal(50);

@@ -5,6 +5,7 @@ import { formatTicketNumber, dammDigit } from '../../src/core/validate/ticket-nu
 import '../../src/elements/ticket-status/gu-ticket-status.js';
 import type { GuTicketStatus } from '../../src/elements/ticket-status/gu-ticket-status.js';
 import { until } from './form.js';
+export { longTicket } from '../../bench/ticket-data.js';
 
 export const PHONE = '+7 912 345-67-89';
 const HOUR = 3600_000;
@@ -37,17 +38,6 @@ export function sampleTicket(seed: number, status: TicketStatus = 'accepted', ch
     attachments: [],
     revision: 1,
     ...change,
-  };
-}
-
-/** Many events and messages: what a long-running request looks like. */
-export function longTicket(events = 1000, comments = 300): Ticket {
-  const base = sampleTicket(99, 'in-progress');
-  const statuses: TicketStatus[] = ['in-progress', 'awaiting-info'];
-  return {
-    ...base,
-    history: Array.from({ length: events }, (_, i) => ({ status: statuses[i % 2]!, at: iso((events - i) * 60_000), comment: `Шаг ${i + 1}` })),
-    comments: Array.from({ length: comments }, (_, i) => ({ id: String(i + 1), author: i % 2 ? ('operator' as const) : ('citizen' as const), text: `Сообщение ${i + 1}`, at: iso((comments - i) * 60_000), attachments: [] })),
   };
 }
 
