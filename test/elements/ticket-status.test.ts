@@ -140,13 +140,13 @@ describe('<gu-ticket-status>: one request', () => {
     const ticket = longTicket(sampleTicket(25).number);
     const el = await mountStatus(memoryWith(ticket));
     await lookUp(el, ticket.number);
-    expect(el.shadowRoot!.querySelectorAll('ol.timeline li').length).to.equal(50);
-    expect(el.shadowRoot!.querySelectorAll('ol.comments li').length).to.equal(50);
+    expect(el.shadowRoot!.querySelectorAll('ol.timeline > li').length).to.equal(50);
+    expect(el.shadowRoot!.querySelectorAll('ol.comments > li').length).to.equal(50);
     expect(text(el, 'ol.comments li')).to.contain('Сообщение 300');
     const more = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('section button')].find((b) => b.textContent!.includes('Показать ещё'))!;
     more.click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('ol.comments li').length).to.equal(100);
+    expect(el.shadowRoot!.querySelectorAll('ol.comments > li').length).to.equal(100);
   });
 
   it('keyboard only: look-up with Tab and Enter', async () => {
