@@ -70,7 +70,15 @@ describe('demo portal in Chromium under the strict CSP', () => {
     assert.ok(ticket.attachments[0]!.size <= 2 * 1024 * 1024);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
-    for (const tag of ['gu-faq-search', 'gu-ticket-status', 'gu-chat']) {
+    // The success panel opens the request just made in <gu-ticket-status>: no retyping, nothing in the URL.
+    const before = page.url();
+    await form.getByRole('button', { name: 'Посмотреть статус обращения' }).click();
+    const status = page.locator('gu-ticket-status');
+    await status.getByRole('heading', { name: `Обращение № ${number}` }).waitFor({ timeout: 10_000 });
+    assert.equal(await status.locator('dd [part=badge]').textContent(), 'Принято');
+    assert.equal(page.url(), before);
+    assert.deepEqual(problems, []);
+    for (const tag of ['gu-faq-search', 'gu-chat']) {
       assert.ok(await page.locator(`${tag} .placeholder`).isVisible(), `${tag} shows its placeholder`);
     }
     await page.close();
