@@ -130,6 +130,15 @@ describe('demo portal in Chromium under the strict CSP', () => {
     assert.ok([...drawn].length <= 161, `title drawn with ${[...drawn].length} code points`);
     await page.getByRole('button', { name: /Показать ещё/ }).click();
     await page.getByText('Проверка демо-страницы').waitFor({ timeout: 30_000 });
+    // Extending a request's deadline from the console: the citizen's view reads it from the API.
+    await page.locator('#tickets li button').first().click();
+    const number = /№ ([\d-]+)/.exec((await page.locator('#detail strong').first().textContent()) ?? '')![1]!;
+    await page.getByLabel('Продлить срок до').fill(new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel('Причина продления').fill('Нужен ответ ведомства');
+    await page.getByRole('button', { name: 'Продлить срок' }).click();
+    await page.getByText(/продлён до/).waitFor({ timeout: 10_000 });
+    const extended = (await (await server.get(`/api/operator/tickets/${number}`, { Authorization: 'Bearer operator-test' })).json()) as { extension?: { reason: string } };
+    assert.equal(extended.extension?.reason, 'Нужен ответ ведомства');
     assert.deepEqual(problems, []);
     await page.close();
   });
