@@ -5,7 +5,7 @@
 import { MemoryAdapter } from '../src/core/adapter/memory.js';
 import '../src/elements/ticket-status/gu-ticket-status.js';
 import type { GuTicketStatus } from '../src/elements/ticket-status/gu-ticket-status.js';
-import { longTicket } from './ticket-data.js';
+import { longTicket } from '../test/fixtures/tickets.js';
 
 const NUMBER = '1000-0000-0990';
 const PHONE = '+79123456789';

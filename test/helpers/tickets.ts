@@ -1,59 +1,11 @@
 import { fixture, html } from '@open-wc/testing';
-import type { Ticket, TicketStatus, TicketSummary } from '../../src/core/adapter/types.js';
+import type { Ticket } from '../../src/core/adapter/types.js';
 import { MemoryAdapter } from '../../src/core/adapter/memory.js';
-import { formatTicketNumber, dammDigit } from '../../src/core/validate/ticket-number.js';
 import '../../src/elements/ticket-status/gu-ticket-status.js';
 import type { GuTicketStatus } from '../../src/elements/ticket-status/gu-ticket-status.js';
 import { until } from './form.js';
-export { longTicket } from '../../bench/ticket-data.js';
-
-export const PHONE = '+7 912 345-67-89';
-const HOUR = 3600_000;
-
-/** A valid request number (Damm check digit) made from `seed`. */
-export function numberFrom(seed: number): string {
-  const eleven = String(10_000_000_000 + seed).slice(0, 11);
-  return formatTicketNumber(`${eleven}${dammDigit(eleven)}`);
-}
-
-const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
-
-/** A ticket as a backend returns it; `status` changes the history to end there. */
-export function sampleTicket(seed: number, status: TicketStatus = 'accepted', change: Partial<Ticket> = {}): Ticket {
-  const created = 3 * HOUR;
-  const history = [{ status: 'accepted' as const, at: iso(created) }, ...(status !== 'accepted' ? [{ status, at: iso(HOUR), comment: 'Передано специалисту' }] : [])];
-  return {
-    number: numberFrom(seed),
-    status,
-    createdAt: iso(created),
-    dueFirstReplyAt: iso(created - 24 * HOUR),
-    dueAnswerAt: iso(created - 5 * 24 * HOUR),
-    urgent: false,
-    topic: 'login',
-    title: `Ошибка 401 при входе ${seed}`,
-    description: 'После ввода пароля появляется ошибка 401.',
-    updatedAt: iso(HOUR),
-    history,
-    comments: [],
-    attachments: [],
-    revision: 1,
-    ...change,
-  };
-}
-
-export function summaries(count: number): TicketSummary[] {
-  const statuses: TicketStatus[] = ['accepted', 'in-progress', 'awaiting-info', 'resolved', 'closed'];
-  return Array.from({ length: count }, (_, i) => ({
-    number: numberFrom(1000 + i),
-    status: statuses[i % 5]!,
-    topic: i % 2 ? 'payments' : 'login',
-    title: i % 2 ? `Двойное списание ${i}` : `Ошибка входа ${i}`,
-    createdAt: new Date(Date.UTC(2026, 10, 1 + (i % 28), 9)).toISOString(),
-    updatedAt: new Date(Date.UTC(2026, 10, 2 + (i % 28), 9)).toISOString(),
-    urgent: false,
-    dueAnswerAt: new Date(Date.UTC(2026, 10, 8 + (i % 28), 9)).toISOString(),
-  }));
-}
+import { PHONE } from '../fixtures/tickets.js';
+export { PHONE, longTicket, numberFrom, sampleTicket, summaries } from '../fixtures/tickets.js';
 
 export async function mountStatus(adapter: object, attrs: { mode?: string; lang?: string; pageSize?: number } = {}): Promise<GuTicketStatus> {
   const el = await fixture<GuTicketStatus>(
