@@ -4,7 +4,7 @@ import { MemoryAdapter } from '../../src/core/adapter/memory.js';
 import type { TicketSummary } from '../../src/core/adapter/types.js';
 import { clearLocalData } from '../../src/core/local-data.js';
 import type { GuTicketStatus } from '../../src/elements/ticket-status/gu-ticket-status.js';
-import { deepActive, press, until } from '../helpers/form.js';
+import { deepActive, press, type, until } from '../helpers/form.js';
 import { $, PHONE, live, lookUp, memoryWith, mountStatus, parseCsv, sampleTicket, summaries, text } from '../helpers/tickets.js';
 
 const HOUR = 3600_000;
@@ -61,6 +61,20 @@ describe('<gu-ticket-status>: reply, reminder, repeat, rating, save', () => {
     await until(() => text(el, 'ol.comments').includes('Firefox 128'));
     await until(() => live(el) === 'Ответ отправлен'); // once the outbox has let it go
     expect($<HTMLTextAreaElement>(el, '#reply-text')!.value).to.equal('');
+  });
+
+  it('keyboard only: a reply typed and sent with Tab and Enter', async () => {
+    const ticket = sampleTicket(37, 'awaiting-info');
+    const adapter = memoryWith(ticket);
+    const el = await mountStatus(adapter);
+    await lookUp(el, ticket.number);
+    $<HTMLTextAreaElement>(el, '#reply-text')!.focus();
+    await type('Ошибка появляется и в другом браузере.');
+    for (let i = 0; i < 12 && deepActive()?.textContent?.trim() !== 'Отправить ответ'; i++) await press('Tab');
+    expect(deepActive()?.textContent?.trim()).to.equal('Отправить ответ');
+    await press('Enter');
+    await until(() => adapter.tickets.get(ticket.number)!.comments.length === 1);
+    expect(adapter.tickets.get(ticket.number)!.comments[0]!.text).to.equal('Ошибка появляется и в другом браузере.');
   });
 
   it('a reply written offline waits in the outbox and is delivered once when the connection is back', async () => {
