@@ -7,12 +7,11 @@ import { age, moscowClock } from '../../core/ticket/format.js';
 import { ticketErrorText } from './errors.js';
 import { lastKnown, saveLastKnown, type LastKnown } from '../../core/ticket/last-known.js';
 import { rememberNumber } from '../../core/ticket/recent.js';
-import { validateEmail } from '../../core/validate/email.js';
-import { validatePhone } from '../../core/validate/phone.js';
 import { validateTicketNumber } from '../../core/validate/ticket-number.js';
 import { handoff } from '../../events/gu-handoff.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
 import type { GuTicketStatus } from './gu-ticket-status.js';
+import { checkLookup } from './lookup-check.js';
 import { emptyLookup } from './lookup-form.js';
 import { TicketList } from './list-view.js';
 import { ReplyController } from './reply.js';
@@ -74,22 +73,11 @@ export class TicketBehaviour {
 
   /** «Показать статус»: checks and normalises number and contact in the browser, then opens. */
   async lookupSubmitted(): Promise<void> {
-    const lang = this.host.locale;
-    const { number, contact } = this.host.lookup;
-    const checkedNumber = validateTicketNumber(number, lang);
-    const trimmed = contact.trim();
-    const checkedContact = trimmed.includes('@') ? validateEmail(trimmed, lang) : validatePhone(trimmed, lang);
-    const errors = {
-      ...(checkedNumber.ok ? {} : { number: checkedNumber.message }),
-      ...(checkedContact.ok ? {} : { contact: trimmed ? this.host.t('ticket.lookup.contactInvalid') : this.host.t('ticket.lookup.contactEmpty') }),
-    };
-    this.host.setLookup({ errors, failure: '' });
-    if (!checkedNumber.ok || !checkedContact.ok) {
-      await this.host.updateComplete;
-      this.host.focusField(checkedNumber.ok ? 'contact' : 'number'); // the field says what is wrong (aria-describedby)
-      return;
-    }
-    await this.open(checkedNumber.value, checkedContact.value);
+    const checked = checkLookup(this.host, this.host.lookup);
+    this.host.setLookup({ errors: checked.ok ? {} : checked.errors, failure: '' });
+    if (checked.ok) return this.open(checked.number, checked.contact);
+    await this.host.updateComplete;
+    this.host.focusField(checked.errors.number ? 'number' : 'contact'); // the field says what is wrong (aria-describedby)
   }
 
   /** Opens a request by number and contact; without a contact, fills the number and asks for it. */
