@@ -183,6 +183,13 @@ describe('<gu-ticket-status>: one request', () => {
     expect(deepActive()?.id).to.equal('contact');
   });
 
+  it('the number attribute fills in the number', async () => {
+    const el = await mountStatus(memoryWith(sampleTicket(26)));
+    el.setAttribute('number', sampleTicket(26).number);
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#number')!.value).to.equal(sampleTicket(26).number);
+  });
+
   it('clearLocalData() forgets the recent numbers', async () => {
     const ticket = sampleTicket(23);
     const el = await mountStatus(memoryWith(ticket));

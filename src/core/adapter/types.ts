@@ -236,7 +236,6 @@ export interface TicketsApi {
   remindTicket?(access: TicketAccess, options?: RequestOptions): Promise<{ remindedAt: string }>;
   /** Rates the answer of a resolved ticket, 1…5 with an optional comment. Optional. */
   rateTicket?(access: TicketAccess, rating: TicketRating, options?: RequestOptions): Promise<void>;
-  /** Backend methods beyond the REST contract are not expected here; see docs/api.md «Follow a ticket». */
 }
 
 /** Help articles: what <gu-faq-search> needs. */

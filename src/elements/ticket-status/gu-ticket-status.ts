@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ticketStrings } from '../../core/i18n/catalogues/ticket.js';
 import { loadMessages } from '../../core/i18n/translate.js';
 import { lazy } from '../../core/lazy.js';
@@ -73,7 +73,6 @@ export class GuTicketStatus extends GuKitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.number && !this.lookup.number) this.lookup = emptyLookup(this.number);
     document.addEventListener('gu-ticket-open', this.onOpen);
     void this.loadBehaviour().catch(() => undefined); // retried on «Показать статус» if offline
   }
@@ -83,6 +82,10 @@ export class GuTicketStatus extends GuKitElement {
     document.removeEventListener('gu-ticket-open', this.onOpen);
     // Stops live updates and releases the shared outbox; the request's contact is forgotten.
     this.behaviour?.close();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('number') && this.number) this.lookup = { ...this.lookup, number: this.number };
   }
 
   /**
