@@ -3,6 +3,8 @@ import { clearLocalData } from '../../src/core/local-data.js';
 import '../../src/elements/ticket-status/gu-ticket-status.js';
 import type { GuTicketStatus } from '../../src/elements/ticket-status/gu-ticket-status.js';
 import { until } from '../helpers/form.js';
+import { PNG_1x1 } from '../helpers/files.js';
+import type { GuFileDrop } from '../../src/elements/internal/gu-file-drop.js';
 import { countRows, injectFault, referenceServer, resetFaults, stopReferenceServer } from '../helpers/reference-server.js';
 import { $, PHONE, live, lookUp, text } from '../helpers/tickets.js';
 
@@ -79,6 +81,29 @@ describe('<gu-ticket-status> with the reference server (e2e)', () => {
     window.dispatchEvent(new Event('online')); // a second wake-up sends nothing more
     await el.behaviour!.reply!['outbox']?.drain();
     expect(await countRows(url, 'comments')).to.equal(before + 1);
+  });
+
+  it('a reply with a screenshot: the file goes with it and comes back as a signed download link', async () => {
+    const number = await newTicket();
+    await setStatus(number, 'awaiting-info');
+    const el = await mount();
+    await opened(el, number);
+    const drop = $<GuFileDrop>(el, 'gu-file-drop')!;
+    await drop.add([new File([PNG_1x1], 'экран.png', { type: 'image/png' })]);
+    await until(() => drop.prepared.length === 1, 20_000);
+    const area = $<HTMLTextAreaElement>(el, '#reply-text')!;
+    area.value = 'Скриншот ошибки прилагаю.';
+    area.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    $<HTMLFormElement>(el, '.reply form')!.requestSubmit();
+    await until(() => Boolean(el.shadowRoot!.querySelector('ol.comments a[download]')), 10_000);
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('ol.comments a[download]')!;
+    expect(link.textContent).to.equal('экран.png');
+    expect(link.href).to.match(/\/api\/attachments\/[^?]+\?expires=\d+&signature=/);
+    expect(link.href).to.not.contain('912');
+    const file = await fetch(link.href);
+    expect(file.status).to.equal(200);
+    expect(new Uint8Array(await file.arrayBuffer()).slice(1, 4)).to.deep.equal(new Uint8Array([0x50, 0x4e, 0x47]));
+    expect(drop.prepared).to.have.length(0);
   });
 
   it('offers the reminder after 48 hours «В работе» (the server\'s test clock) and the server takes one per day', async () => {
