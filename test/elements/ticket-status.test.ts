@@ -4,7 +4,7 @@ import { TICKET_STATUSES, type Ticket } from '../../src/core/adapter/types.js';
 import { clearLocalData } from '../../src/core/local-data.js';
 import { recentNumbers } from '../../src/core/ticket/recent.js';
 import { deepActive, press, type, until } from '../helpers/form.js';
-import { $, PHONE, live, longTicket, lookUp, memoryWith, mountStatus, sampleTicket, text } from '../helpers/tickets.js';
+import { $, PHONE, live, longTicket, lookUp, memoryWith, mountStatus, sampleTicket, summaries, text } from '../helpers/tickets.js';
 
 const DAY = 86_400_000;
 
@@ -169,6 +169,20 @@ describe('<gu-ticket-status>: one request', () => {
     await until(() => text(el, '.ticket dd [part=badge]') === 'Awaiting your details');
     expect(text(el, 'ol.timeline')).to.contain('Moscow time');
     await expect(el).to.be.accessible();
+  });
+
+  it('low-vision theme: overdue request and the list pass axe', async () => {
+    const ticket = sampleTicket(27, 'in-progress', { dueAnswerAt: new Date(Date.now() - DAY).toISOString() });
+    const el = await mountStatus(memoryWith(ticket));
+    el.setAttribute('theme', 'low-vision');
+    await lookUp(el, ticket.number);
+    await expect(el).to.be.accessible();
+    const adapter = new MemoryAdapter();
+    adapter.listMyTickets = async () => summaries(12);
+    const list = await mountStatus(adapter, { mode: 'list' });
+    list.setAttribute('theme', 'low-vision');
+    await until(() => list.shadowRoot!.querySelectorAll('tbody tr').length === 12);
+    await expect(list).to.be.accessible();
   });
 
   it('the form\'s success panel event opens the request without retyping', async () => {
