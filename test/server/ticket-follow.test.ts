@@ -53,6 +53,16 @@ describe('following a ticket: events, reminder, rating, deadline', () => {
     assert.match(await later, /^retry: 3000\n\nid: 2\n/);
   });
 
+  it('keeps the stream alive with a comment line every 15 seconds', async (t) => {
+    const { number, token } = await newTicket();
+    t.mock.timers.enable({ apis: ['setInterval'] });
+    const stream = await server.get(`/api/tickets/${number}/events`, { 'X-Ticket-Token': token });
+    const reading = readStream(stream, (text) => text.includes(': ping'));
+    // The headers arrived: the handler (which starts the keep-alive timer) has run.
+    t.mock.timers.tick(15_000);
+    assert.match(await reading, /\n: ping\n\n/);
+  });
+
   it('accepts a reminder only after 48 hours «В работе», then once per 24 hours (429 + Retry-After)', async () => {
     const { number, token } = await newTicket();
     const remind = () => server.post(`/api/tickets/${number}/reminder`, {}, { 'X-Ticket-Token': token });
