@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { clearLocalData } from '../../src/core/local-data.js';
 import '../../src/elements/ticket-status/gu-ticket-status.js';
+import '../../src/elements/provider/gu-support-provider.js';
 import type { GuTicketStatus } from '../../src/elements/ticket-status/gu-ticket-status.js';
 import { until } from '../helpers/form.js';
 import { PNG_1x1 } from '../helpers/files.js';
@@ -121,6 +122,24 @@ describe('<gu-ticket-status> with the reference server (e2e)', () => {
     const { token } = (await (await fetch(`${api}/tickets/lookup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ number, contact: PHONE }) })).json()) as { token: string };
     const again = await fetch(`${api}/tickets/${number}/reminder`, { method: 'POST', headers: { 'X-Ticket-Token': token, 'Content-Type': 'application/json' }, body: '{}' });
     expect(again.status).to.equal(429);
+  });
+
+  it('«Мои обращения» of a signed-in user through the provider\'s getToken; signed out without it', async () => {
+    const owner = `citizen-${crypto.randomUUID()}`;
+    const created = await fetch(`${api}/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), Authorization: `Bearer ${owner}` },
+      body: JSON.stringify({ topic: 'payments', title: 'Двойное списание за пошлину', description: 'Пошлина списана дважды, прошу вернуть одну.', contact: { phone: PHONE }, consent: { version: '2025-09-01', givenAt: new Date().toISOString() } }),
+    });
+    const { number } = (await created.json()) as { number: string };
+    const page = await fixture<HTMLElement>(html`<gu-support-provider endpoint=${api} .getToken=${() => owner}><gu-ticket-status mode="list"></gu-ticket-status></gu-support-provider>`);
+    const el = page.querySelector('gu-ticket-status')!;
+    await until(() => text(el, 'tbody').includes(number));
+    expect(text(el, 'tbody')).to.contain('Двойное списание за пошлину');
+    expect(text(el, 'tbody')).to.contain('Принято');
+    await expect(el).to.be.accessible();
+    const anonymous = await fixture<GuTicketStatus>(html`<gu-ticket-status endpoint=${api} mode="list"></gu-ticket-status>`);
+    await until(() => Boolean($(anonymous, '.signed-out')));
   });
 
   it('too many look-ups: the server\'s Retry-After as a time, no countdown', async () => {
