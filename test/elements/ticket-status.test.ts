@@ -36,6 +36,7 @@ describe('<gu-ticket-status>: one request', () => {
     expect(text(el, '.failure')).to.equal(wrongPair);
     expect(wrongPair).to.contain('не найдено');
     expect(wrongPair).to.not.contain(PHONE);
+    await expect(el).to.be.accessible();
   });
 
   it('a rate limit says after what time to try again, once, without a countdown', async () => {
@@ -46,6 +47,7 @@ describe('<gu-ticket-status>: one request', () => {
     const words = text(el, '.failure');
     expect(words).to.match(/после \d{2}:\d{2} по московскому времени/);
     expect(el.shadowRoot!.querySelectorAll('[aria-live], [role=alert]').length).to.equal(2); // the polite region and the one alert
+    await expect(el).to.be.accessible();
   });
 
   for (const status of TICKET_STATUSES) {
@@ -109,12 +111,27 @@ describe('<gu-ticket-status>: one request', () => {
     expect($(el, '.lookup')).to.equal(null);
   });
 
+  it('when the access cannot be renewed (the pair no longer opens it), the look-up form again with the number kept', async () => {
+    const ticket = sampleTicket(28, 'in-progress');
+    const adapter = memoryWith(ticket);
+    const el = await mountStatus(adapter);
+    await lookUp(el, ticket.number);
+    adapter.expireAccess();
+    (adapter as unknown as { contacts: Map<string, string[]> }).contacts.set(ticket.number, ['other@example.org']);
+    await (el.behaviour as unknown as { refresh(): Promise<void> }).refresh();
+    await el.updateComplete;
+    expect($(el, '.ticket')).to.equal(null);
+    expect(text(el, '.failure')).to.contain('не найдено');
+    expect($<HTMLInputElement>(el, '#number')!.value).to.equal(ticket.number);
+  });
+
   it('malformed server data: a clear message, no crash', async () => {
     const broken = { ...sampleTicket(15), history: 'нет' } as unknown as Ticket;
     const el = await mountStatus(memoryWith(broken));
     await lookUp(el, broken.number);
     expect(text(el, '.failure')).to.contain('не удалось прочитать');
     expect($(el, '.ticket')).to.equal(null);
+    await expect(el).to.be.accessible();
     for (const bad of [{ ...sampleTicket(16), status: 'lost' }, { ...sampleTicket(17), comments: [{ id: 1 }] }, { ...sampleTicket(18), createdAt: 'вчера' }]) {
       const other = await mountStatus(memoryWith(bad as unknown as Ticket));
       await lookUp(other, bad.number);

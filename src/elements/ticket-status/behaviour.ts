@@ -3,8 +3,9 @@ import { isAdapterError } from '../../core/adapter/errors.js';
 import type { Ticket, TicketsApi } from '../../core/adapter/types.js';
 import { reminderAllowedAt } from '../../core/ticket/deadlines.js';
 import { ticketText } from '../../core/ticket/export.js';
-import { age, moscowClock } from '../../core/ticket/format.js';
+import { age } from '../../core/ticket/format.js';
 import { ticketErrorText } from './errors.js';
+import { sendRating, sendReminder } from './follow-ups.js';
 import { lastKnown, saveLastKnown, type LastKnown } from '../../core/ticket/last-known.js';
 import { rememberNumber } from '../../core/ticket/recent.js';
 import { validateTicketNumber } from '../../core/validate/ticket-number.js';
@@ -20,6 +21,8 @@ import { MalformedTicket, TicketSession } from './session.js';
 import { renderActions, type RatingState } from './ticket-actions.js';
 import { PAGE, badge, renderTicket } from './ticket-view.js';
 
+/** After following failed (offline, server down), the next attempt. */
+const RETRY_FOLLOW_MS = 30_000;
 const NO_RATING: RatingState = { comment: '', error: '', busy: false };
 
 /**
@@ -142,56 +145,53 @@ export class TicketBehaviour {
     this.unfollow = this.session!.follow(
       this.ticket!,
       (ticket) => this.show(ticket, true),
-      (error) => {
-        this.remindMessage = this.fail(error);
-        this.host.requestUpdate();
-      },
+      (error) => this.lost(error),
     );
+  }
+
+  /**
+   * The access could not be renewed: when the pair no longer opens the request, back to the look-up
+   * form with the neutral words; otherwise (offline, server) say so, keep the view, follow again later.
+   */
+  private lost(error: unknown): void {
+    const session = this.session;
+    const message = this.fail(error);
+    if (isAdapterError(error) && (error.kind === 'not-found' || error.kind === 'unauthorized')) {
+      this.close();
+      this.host.setLookup({ ...emptyLookup(session?.number), failure: message });
+      return;
+    }
+    this.remindMessage = message;
+    this.host.requestUpdate();
+    setTimeout(() => this.session === session && session && this.follow(), RETRY_FOLLOW_MS);
   }
 
   private async refresh(): Promise<void> {
     try {
       if (this.session) this.show(await this.session.ticket(), true);
     } catch (error) {
-      this.remindMessage = this.fail(error);
-      this.host.requestUpdate();
+      this.lost(error);
     }
   }
 
   private async remind(): Promise<void> {
-    const session = this.session;
-    if (!session?.api.remindTicket) return;
-    try {
-      await session.call((access) => session.api.remindTicket!(access, { lang: this.host.locale }));
-      this.remindMessage = '';
-      await this.refresh();
-    } catch (error) {
-      this.remindMessage =
-        isAdapterError(error) && error.kind === 'rate-limited'
-          ? this.host.t('ticket.remind.later', { time: moscowClock(Date.now() + (error.details.retryAfterMs ?? 0), this.host.locale) })
-          : this.fail(error);
-    }
+    if (!this.session?.api.remindTicket) return;
+    this.remindMessage = await sendReminder(this.host, this.session, (error) => this.fail(error));
+    if (!this.remindMessage) await this.refresh();
     this.host.announce(this.remindMessage);
   }
 
   private async rate(): Promise<void> {
-    const session = this.session;
-    const { score, comment } = this.rating;
-    if (!session?.api.rateTicket) return;
-    if (!score) {
-      this.rating = { ...this.rating, error: this.host.t('ticket.rate.choose') };
-      return this.host.requestUpdate();
-    }
-    this.rating = { ...this.rating, busy: true, error: '' };
-    try {
-      await session.call((access) => session.api.rateTicket!(access, { score, ...(comment.trim() ? { comment: comment.trim() } : {}) }, { lang: this.host.locale }));
-      this.rating = NO_RATING;
+    if (!this.session?.api.rateTicket) return;
+    const score = this.rating.score;
+    this.rating = { ...this.rating, busy: Boolean(score), error: '' };
+    const { sent, rating } = await sendRating(this.host, this.session, this.rating, (error) => this.fail(error));
+    this.rating = rating;
+    if (sent && score) {
       this.host.announce(this.host.t('ticket.rate.thanks', { score }));
       await this.refresh();
-    } catch (error) {
-      this.rating = { ...this.rating, busy: false, error: this.fail(error) };
-      this.host.requestUpdate();
     }
+    this.host.requestUpdate();
   }
 
   private async sendReply(): Promise<void> {
