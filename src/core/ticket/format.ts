@@ -1,12 +1,20 @@
-/** A date (and time) on Moscow time, as the support service counts its deadlines. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date (and time) on Moscow time, as the support service counts its deadlines (formatters reused: a long history draws hundreds). */
 export function moscowTime(iso: string, lang: string, withTime = true): string {
-  return new Intl.DateTimeFormat(lang, {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
-    timeZone: 'Europe/Moscow',
-  }).format(new Date(iso));
+  const key = `${lang}|${withTime}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+      timeZone: 'Europe/Moscow',
+    });
+    formats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** Only the time of day on Moscow time (a «try again after 18:45»). */
