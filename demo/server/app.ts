@@ -21,6 +21,7 @@ import { operatorChatRoutes } from './routes-operator-chat.js';
 import { faqRoutes } from './routes-faq.js';
 import { faqFeedbackRoutes } from './routes-faq-feedback.js';
 import { ticketRoutes } from './routes-tickets.js';
+import { ticketFollowRoutes } from './routes-ticket-follow.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
 import { kitPreloads } from './preload.js';
 import { staticFiles, type Mount } from './static.js';
@@ -199,6 +200,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const router = new Router();
   ticketRoutes(router, ctx);
+  ticketFollowRoutes(router, ctx);
   chatRoutes(router, ctx);
   operatorChatRoutes(router, ctx);
   faqRoutes(router, ctx, join(ROOT, 'demo/content'));
@@ -243,6 +245,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
             throw new Error('Injected uncaught error');
           });
           return;
+        }
+        else if (url.pathname === '/__test/age' && req.method === 'POST') {
+          // Makes a ticket older by `hours` (its times move into the past): tests of the 48-hour reminder.
+          const { number, hours } = (await readJson(req, 1024)) as { number?: unknown; hours?: unknown };
+          const row = typeof number === 'string' ? ctx.tickets.row(number) : undefined;
+          if (!row || typeof hours !== 'number' || !Number.isInteger(hours) || hours < 0 || hours > 24 * 365) throw new HttpError(400, PROBLEM.badRequest, 'number? hours?');
+          ctx.tickets.age(row, hours);
         }
         else if (url.pathname === '/__test/count') {
           const table = url.searchParams.get('table');

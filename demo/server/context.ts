@@ -66,7 +66,7 @@ export class Context {
       operatorToken: this.operatorToken,
       trustProxy: this.trustProxy,
     } = options);
-    this.tickets = new TicketStore(this.db, this.signer);
+    this.tickets = new TicketStore(this.db, this.signer, this.events);
     this.chat = new ChatService(this.db, this.signer, this.articles, options.chat, options.now);
     this.events.setMaxListeners(0);
   }

@@ -83,6 +83,14 @@ const MIGRATIONS: string[] = [
      name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL
    );
    CREATE INDEX chat_attachments_message ON chat_attachments(session_id, seq);`,
+  // Ticket follow-up: reminders, the citizen's rating, an extended deadline, and a revision
+  // counter that numbers the ticket's event stream (Last-Event-ID).
+  `ALTER TABLE tickets ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE tickets ADD COLUMN reminded_at TEXT;
+   ALTER TABLE tickets ADD COLUMN rating INTEGER;
+   ALTER TABLE tickets ADD COLUMN rating_comment TEXT;
+   ALTER TABLE tickets ADD COLUMN extended_until TEXT;
+   ALTER TABLE tickets ADD COLUMN extension_reason TEXT;`,
 ];
 
 /** Opens (creating and migrating on first start) the SQLite file; `:memory:` for throwaway use. */

@@ -40,7 +40,7 @@ function checkComment(payload: unknown, lang: string): string {
 }
 
 /** Operator texts (status comments, replies): the same character rules, no PII guard. */
-function operatorText(raw: unknown, required: boolean): string | undefined {
+export function operatorText(raw: unknown, required: boolean): string | undefined {
   if (raw === undefined || raw === null || raw === '') {
     if (required) throw new HttpError(422, PROBLEM.validation, 'Введите текст', [{ field: 'text', code: 'empty', detail: 'Введите текст' }]);
     return undefined;
@@ -51,23 +51,25 @@ function operatorText(raw: unknown, required: boolean): string | undefined {
   return text.value || undefined;
 }
 
+/** The ticket this request's `X-Ticket-Token` opens, or 401 (expired, wrong, for another ticket). */
+export function ticketFor(ctx: Context, req: IncomingMessage, number: string) {
+  const token = req.headers['x-ticket-token'];
+  const canonical = validateTicketNumber(number);
+  if (typeof token !== 'string' || !canonical.ok || !ctx.signer.checkTicketToken(token, canonical.value)) {
+    throw new HttpError(401, PROBLEM.unauthorized, 'Доступ к обращению истёк или неверен: откройте обращение заново по номеру и контакту');
+  }
+  const row = ctx.tickets.row(canonical.value);
+  if (!row) throw new HttpError(404, PROBLEM.notFound, NOT_FOUND);
+  return row;
+}
+
 /** Ticket endpoints of docs/api.md. */
 export function ticketRoutes(router: Router, ctx: Context): void {
   const rules = { ...DEFAULT_RULES, topics: DEFAULT_TOPIC_IDS };
   // The per-contact limiter key: a keyed hash, so the limiter's table holds no phone or e-mail.
   const hashContact = (contact: string) => ctx.signer.digest('contact', contactKey(contact));
 
-  /** The ticket this request's `X-Ticket-Token` opens, or 401 (expired, wrong, for another ticket). */
-  function authorisedTicket(req: IncomingMessage, number: string) {
-    const token = req.headers['x-ticket-token'];
-    const canonical = validateTicketNumber(number);
-    if (typeof token !== 'string' || !canonical.ok || !ctx.signer.checkTicketToken(token, canonical.value)) {
-      throw new HttpError(401, PROBLEM.unauthorized, 'Доступ к обращению истёк или неверен: откройте обращение заново по номеру и контакту');
-    }
-    const row = ctx.tickets.row(canonical.value);
-    if (!row) throw new HttpError(404, PROBLEM.notFound, NOT_FOUND);
-    return row;
-  }
+  const authorisedTicket = (req: IncomingMessage, number: string) => ticketFor(ctx, req, number);
 
   router.on('GET', '/api/topics', (req, res) => {
     sendRevalidated(req, res, { topics: defaultTopics(langOf(req.headers['accept-language'])) });

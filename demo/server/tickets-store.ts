@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { generateTicketNumber } from '../../src/core/validate/ticket-number.js';
 import type { Signer } from './access.js';
-import type { AttachmentInfo, NewTicket, StatusChange, Ticket, TicketComment, TicketReceipt, TicketStatus, TicketSummary } from '../../src/core/adapter/types.js';
+import type { AttachmentInfo, NewTicket, StatusChange, Ticket, TicketComment, TicketRating, TicketReceipt, TicketStatus, TicketSummary } from '../../src/core/adapter/types.js';
 import { addWorkingDays } from '../../src/core/calendar/working-days.js';
 import type { Db } from './db.js';
 import type { StoredUpload } from './files.js';
@@ -28,6 +29,21 @@ interface TicketRow {
   updated_at: string;
   due_first_reply_at: string;
   due_answer_at: string;
+  revision: number;
+  reminded_at: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  extended_until: string | null;
+  extension_reason: string | null;
+}
+
+/** The ticket's later fields (deadline extension, reminder, rating, revision), present when set. */
+function followUp(row: TicketRow): Partial<Ticket> {
+  return {
+    ...(row.extended_until ? { extension: { until: row.extended_until, reason: row.extension_reason ?? '' } } : {}),
+    ...(row.reminded_at ? { remindedAt: row.reminded_at } : {}),
+    ...(row.rating ? { rating: { score: row.rating, ...(row.rating_comment ? { comment: row.rating_comment } : {}) } } : {}),
+  };
 }
 
 export function contentHash(ticket: NewTicket): string {
@@ -79,7 +95,15 @@ export class TicketStore {
   constructor(
     private readonly db: Db,
     private readonly signer: Signer,
+    /** Hears `ticket:<number>` with the new revision after every change (the ticket's event stream). */
+    private readonly events?: EventEmitter,
   ) {}
+
+  /** Marks a change: a new revision and update time, announced to the ticket's event stream. */
+  private touch(row: TicketRow, at: string): void {
+    this.db.prepare('UPDATE tickets SET updated_at = ?, revision = revision + 1 WHERE id = ?').run(at, row.id);
+    this.events?.emit(`ticket:${row.number}`, row.revision + 1);
+  }
 
   /** A random number (see ticket-number.ts) not yet used; collisions are astronomically rare but checked. */
   private newNumber(): string {
@@ -175,6 +199,8 @@ export class TicketStore {
       title: row.title,
       description: row.description,
       updatedAt: row.updated_at,
+      revision: row.revision,
+      ...followUp(row),
       ...(row.previous_number ? { previousNumber: row.previous_number } : {}),
       history: history.map((h): StatusChange => ({ status: h.status, at: h.at, ...(h.comment ? { comment: h.comment } : {}) })),
       comments: comments.map((c) => ({ id: String(c.id), author: c.author, text: c.text, at: c.at, attachments: this.attachmentsOf(row.id, c.id) })),
@@ -188,21 +214,69 @@ export class TicketStore {
         ? this.db.prepare('SELECT * FROM tickets WHERE owner = ? ORDER BY id DESC LIMIT 200').all(where.owner)
         : this.db.prepare('SELECT * FROM tickets ORDER BY id DESC LIMIT 500').all()
     ) as TicketRow[];
-    return rows.map((r) => ({ number: r.number, status: r.status, topic: r.topic, title: r.title, createdAt: r.created_at, updatedAt: r.updated_at, urgent: r.urgent === 1 }));
+    return rows.map((r) => ({
+      number: r.number,
+      status: r.status,
+      topic: r.topic,
+      title: r.title,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      urgent: r.urgent === 1,
+      dueAnswerAt: r.due_answer_at,
+      ...(r.extended_until ? { extension: { until: r.extended_until, reason: r.extension_reason ?? '' } } : {}),
+    }));
   }
 
   addComment(row: TicketRow, author: TicketComment['author'], text: string, files: StoredUpload[], now = new Date()): TicketComment {
     const at = now.toISOString();
     const id = Number(this.db.prepare('INSERT INTO comments (ticket_id, author, text, at) VALUES (?, ?, ?, ?)').run(row.id, author, text, at).lastInsertRowid);
     this.insertAttachments(row.id, id, files);
-    this.db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').run(at, row.id);
+    this.touch(row, at);
     return { id: String(id), author, text, at, attachments: this.attachmentsOf(row.id, id) };
   }
 
   setStatus(row: TicketRow, status: TicketStatus, comment: string | undefined, now = new Date()): void {
     const at = now.toISOString();
-    this.db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, row.id);
+    this.db.prepare('UPDATE tickets SET status = ? WHERE id = ?').run(status, row.id);
     this.db.prepare('INSERT INTO status_history (ticket_id, status, at, comment) VALUES (?, ?, ?, ?)').run(row.id, status, at, comment ?? null);
+    this.touch(row, at);
+  }
+
+  /** When the ticket entered its current status (the latest history entry). */
+  statusSince(row: TicketRow): string {
+    return (this.db.prepare('SELECT at FROM status_history WHERE ticket_id = ? ORDER BY rowid DESC LIMIT 1').get(row.id) as { at: string } | undefined)?.at ?? row.created_at;
+  }
+
+  /** Whether the ticket was ever «Решено» (a rating is asked for the answer). */
+  wasResolved(row: TicketRow): boolean {
+    return Boolean(this.db.prepare("SELECT 1 FROM status_history WHERE ticket_id = ? AND status = 'resolved' LIMIT 1").get(row.id));
+  }
+
+  remind(row: TicketRow, now = new Date()): string {
+    const at = now.toISOString();
+    this.db.prepare('UPDATE tickets SET reminded_at = ? WHERE id = ?').run(at, row.id);
+    this.touch(row, at);
+    return at;
+  }
+
+  rate(row: TicketRow, rating: TicketRating, now = new Date()): void {
+    this.db.prepare('UPDATE tickets SET rating = ?, rating_comment = ? WHERE id = ?').run(rating.score, rating.comment ?? null, row.id);
+    this.touch(row, now.toISOString());
+  }
+
+  extend(row: TicketRow, until: string, reason: string, now = new Date()): void {
+    this.db.prepare('UPDATE tickets SET extended_until = ?, extension_reason = ? WHERE id = ?').run(until, reason, row.id);
+    this.touch(row, now.toISOString());
+  }
+
+  /** Test hook: moves every time of a ticket `hours` into the past (to test what depends on its age). */
+  age(row: TicketRow, hours: number): void {
+    const shift = `-${hours * 3600} seconds`;
+    const moved = (column: string) => `${column} = strftime('%Y-%m-%dT%H:%M:%fZ', ${column}, '${shift}')`;
+    this.db.prepare(`UPDATE tickets SET ${['created_at', 'updated_at', 'due_first_reply_at', 'due_answer_at'].map(moved).join(', ')} WHERE id = ?`).run(row.id);
+    this.db.prepare(`UPDATE tickets SET ${moved('reminded_at')} WHERE id = ? AND reminded_at IS NOT NULL`).run(row.id);
+    this.db.prepare(`UPDATE status_history SET ${moved('at')} WHERE ticket_id = ?`).run(row.id);
+    this.db.prepare(`UPDATE comments SET ${moved('at')} WHERE ticket_id = ?`).run(row.id);
   }
 
   /** A stored attachment by its id alone (signed download links name nothing else). */

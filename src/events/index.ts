@@ -6,3 +6,5 @@ export type { DeliveryFailedDetail, GuDeliveryFailedEvent } from './gu-delivery-
 export type { QueuedDetail, GuQueuedEvent } from './gu-queued.js';
 export type { DeliveredDetail, GuDeliveredEvent } from './gu-delivered.js';
 export { handoff, type HandoffDetail, type GuHandoffEvent } from './gu-handoff.js';
+export type { TicketLoadedDetail, GuTicketLoadedEvent } from './gu-ticket-loaded.js';
+export { openTicketStatus, type TicketOpenDetail, type GuTicketOpenEvent } from './gu-ticket-open.js';

@@ -70,7 +70,15 @@ describe('demo portal in Chromium under the strict CSP', () => {
     assert.ok(ticket.attachments[0]!.size <= 2 * 1024 * 1024);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
-    for (const tag of ['gu-ticket-status', 'gu-chat']) {
+    // The success panel opens the request just made in <gu-ticket-status>: no retyping, nothing in the URL.
+    const before = page.url();
+    await form.getByRole('button', { name: 'Посмотреть статус обращения' }).click();
+    const status = page.locator('gu-ticket-status');
+    await status.getByRole('heading', { name: `Обращение № ${number}` }).waitFor({ timeout: 10_000 });
+    assert.equal(await status.locator('dd [part=badge]').textContent(), 'Принято');
+    assert.equal(page.url(), before);
+    assert.deepEqual(problems, []);
+    for (const tag of ['gu-chat']) {
       assert.ok(await page.locator(`${tag} .placeholder`).isVisible(), `${tag} shows its placeholder`);
     }
     await page.close();
@@ -147,6 +155,15 @@ describe('demo portal in Chromium under the strict CSP', () => {
     assert.ok([...drawn].length <= 161, `title drawn with ${[...drawn].length} code points`);
     await page.getByRole('button', { name: /Показать ещё/ }).click();
     await page.getByText('Проверка демо-страницы').waitFor({ timeout: 30_000 });
+    // Extending a request's deadline from the console: the citizen's view reads it from the API.
+    await page.locator('#tickets li button').first().click();
+    const number = /№ ([\d-]+)/.exec((await page.locator('#detail strong').first().textContent()) ?? '')![1]!;
+    await page.getByLabel('Продлить срок до').fill(new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10));
+    await page.getByLabel('Причина продления').fill('Нужен ответ ведомства');
+    await page.getByRole('button', { name: 'Продлить срок' }).click();
+    await page.getByText(/продлён до/).waitFor({ timeout: 10_000 });
+    const extended = (await (await server.get(`/api/operator/tickets/${number}`, { Authorization: 'Bearer operator-test' })).json()) as { extension?: { reason: string } };
+    assert.equal(extended.extension?.reason, 'Нужен ответ ведомства');
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -22,6 +22,9 @@ async function showTicket(number, force = true) {
   const statusSelect = el('select', { id: 'new-status' }, ...Object.entries(STATUSES).map(([v, l]) => { const o = el('option', { value: v }, l); o.selected = v === t.status; return o; }));
   const comment = el('textarea', { id: 'status-comment', rows: '2' });
   const reply = el('textarea', { id: 'reply', rows: '3' });
+  const until = el('input', { id: 'extend-until', type: 'date' });
+  const reason = el('input', { id: 'extend-reason', maxlength: '500' });
+  const extendError = el('p', { id: 'extend-error', role: 'alert' });
   const contact = Object.entries(t.contact).filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`).join(', ');
   $('detail').replaceChildren(
     el('p', {}, el('strong', {}, `№ ${t.number}`), ' ', t.urgent ? el('span', { class: 'urgent' }, 'срочное') : ''),
@@ -29,6 +32,9 @@ async function showTicket(number, force = true) {
     el('pre', {}, clip(t.description, 4000)),
     el('p', { class: 'muted' }, clip(contact, 600)),
     t.previousNumber ? el('p', {}, `Повторное к № ${clip(t.previousNumber, 40)}`) : null,
+    el('p', {}, `Срок ответа: ${time(t.dueAnswerAt)}`, t.extension ? ` → продлён до ${time(t.extension.until)} (${clip(t.extension.reason, 500)})` : ''),
+    t.remindedAt ? el('p', { class: 'urgent' }, `Заявитель напомнил ${time(t.remindedAt)}`) : null,
+    t.rating ? el('p', {}, `Оценка ответа: ${t.rating.score} из 5${t.rating.comment ? ` — ${clip(t.rating.comment, 2000)}` : ''}`) : null,
     t.attachments.length ? el('p', {}, `Вложения: ${t.attachments.slice(0, 20).map((a) => `${clip(a.name, 120)} (${Math.round(a.size / 1024)} КБ)`).join(', ')}`) : null,
     el('h3', {}, 'История'),
     el('ul', {}, ...t.history.slice(-50).map((h) => el('li', {}, `${time(h.at)} — ${STATUSES[h.status]}${h.comment ? `: ${clip(h.comment, 2000)}` : ''}`))),
@@ -37,6 +43,17 @@ async function showTicket(number, force = true) {
       el('label', { for: 'new-status' }, 'Статус'), statusSelect, el('label', { for: 'status-comment' }, 'Комментарий к статусу'), comment, el('button', { type: 'submit' }, 'Изменить статус')),
     el('form', { onsubmit: async (e) => { e.preventDefault(); if (reply.value.trim()) await api(`/api/operator/tickets/${number}/comments`, { text: reply.value }); reply.value = ''; await refresh(); } },
       el('label', { for: 'reply' }, 'Ответ заявителю'), reply, el('button', { type: 'submit' }, 'Ответить')),
+    // Extending the answer's deadline (up to 15 working days from creation): the date is the end of that Moscow day.
+    el('form', { onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        await api(`/api/operator/tickets/${number}/deadline`, { until: `${until.value}T20:59:59.000Z`, reason: reason.value });
+        await showTicket(number); // redrawn although focus is inside it
+      } catch (error) {
+        extendError.textContent = error.message;
+      }
+    } },
+      el('label', { for: 'extend-until' }, 'Продлить срок до'), until, el('label', { for: 'extend-reason' }, 'Причина продления'), reason, extendError, el('button', { type: 'submit' }, 'Продлить срок')),
   );
 }
 

@@ -1,7 +1,7 @@
 import { AdapterError } from './errors.js';
 import { lazy } from '../lazy.js';
 import type { RestAdapter, RestAdapterOptions } from './rest.js';
-import type { ChatListener, ChatSession, SupportAdapter } from './types.js';
+import type { ChatListener, ChatSession, SupportAdapter, Ticket, TicketAccess, TicketListener } from './types.js';
 
 /**
  * The REST adapter's code, loaded once in the background. Elements keep it out of their first
@@ -33,7 +33,7 @@ export class LazyRestAdapter implements SupportAdapter {
     });
   }
 
-  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat' | 'listFaqCategories'>>(method: K): Call<K> {
+  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat' | 'subscribeTicket' | 'listFaqCategories'>>(method: K): Call<K> {
     return ((...args: unknown[]) => this.real().then((real) => (real[method] as (...a: unknown[]) => Promise<unknown>)(...args))) as Call<K>;
   }
 
@@ -43,6 +43,8 @@ export class LazyRestAdapter implements SupportAdapter {
   getTicket = this.forward('getTicket');
   listMyTickets = this.forward('listMyTickets');
   addComment = this.forward('addComment');
+  remindTicket = this.forward('remindTicket');
+  rateTicket = this.forward('rateTicket');
   listArticles = this.forward('listArticles');
   sendArticleFeedback = this.forward('sendArticleFeedback');
   reportDeflection = this.forward('reportDeflection');
@@ -52,12 +54,21 @@ export class LazyRestAdapter implements SupportAdapter {
   rateChat = this.forward('rateChat');
 
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq?: number): () => void {
+    return this.subscribe(listener, (real) => real.subscribeChat(session, listener, afterSeq));
+  }
+
+  subscribeTicket(access: TicketAccess, listener: TicketListener, known?: Ticket): () => void {
+    return this.subscribe(listener, (real) => real.subscribeTicket(access, listener, known));
+  }
+
+  /** A subscription made once the code has arrived; a failed load is told as a closed one. */
+  private subscribe(listener: { state?(state: 'connecting' | 'closed'): void; error?(error: AdapterError): void }, start: (real: RestAdapter) => () => void): () => void {
     let stop: (() => void) | undefined;
     let closed = false;
     listener.state?.('connecting');
     this.real().then(
       (real) => {
-        if (!closed) stop = real.subscribeChat(session, listener, afterSeq);
+        if (!closed) stop = start(real);
       },
       (error: AdapterError) => {
         listener.error?.(error);

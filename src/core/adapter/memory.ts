@@ -15,6 +15,8 @@ import type {
   Ticket,
   TicketAccess,
   TicketComment,
+  TicketListener,
+  TicketRating,
   TicketReceipt,
   TicketSummary,
   Topic,
@@ -62,6 +64,7 @@ export class MemoryAdapter implements SupportAdapter {
   /** Number → the phone and e-mail given at creation. */
   private readonly contacts = new Map<string, string[]>();
   private readonly access = new Map<string, { number: string; expires: number }>();
+  private readonly followers = new Map<string, Set<TicketListener>>();
   private counter = 0;
 
   constructor(private readonly options: MemoryAdapterOptions = {}) {
@@ -160,9 +163,46 @@ export class MemoryAdapter implements SupportAdapter {
     const replay = this.replies.get(options.idempotencyKey);
     if (replay) return replay as TicketComment;
     const comment: TicketComment = { id: String(ticket.comments.length + 1), author: 'citizen', text, at: new Date().toISOString(), attachments: [] };
-    ticket.comments.push(comment);
     this.replies.set(options.idempotencyKey, comment);
+    this.changeTicket(ticket.number, { comments: [...ticket.comments, comment] });
     return comment;
+  }
+
+  /** Changes a ticket as an operator would (status with a history entry, comments, extension) and tells its followers. */
+  changeTicket(number: string, change: Partial<Ticket> & { comment?: string }): Ticket {
+    const old = this.tickets.get(number);
+    if (!old) throw new Error(`No ticket ${number}`);
+    const at = new Date().toISOString();
+    const { comment, ...rest } = change;
+    const history = rest.status && rest.status !== old.status ? [...old.history, { status: rest.status, at, ...(comment ? { comment } : {}) }] : old.history;
+    const ticket: Ticket = { ...old, ...rest, history, updatedAt: at, revision: (old.revision ?? 0) + 1 };
+    this.tickets.set(number, ticket);
+    for (const listener of this.followers.get(number) ?? []) listener.ticket(ticket);
+    return ticket;
+  }
+
+  subscribeTicket(access: TicketAccess, listener: TicketListener): () => void {
+    const set = this.followers.get(access.number) ?? new Set();
+    set.add(listener);
+    this.followers.set(access.number, set);
+    listener.state?.('open');
+    return () => set.delete(listener);
+  }
+
+  async remindTicket(access: TicketAccess, options?: RequestOptions): Promise<{ remindedAt: string }> {
+    const ticket = await this.getTicket(access, options);
+    const since = Date.parse(ticket.history.at(-1)?.at ?? ticket.createdAt);
+    const last = ticket.remindedAt ? Date.parse(ticket.remindedAt) : -Infinity;
+    const wait = Math.max(since + 48 * 3600_000, last + 24 * 3600_000) - Date.now();
+    if (ticket.status !== 'in-progress') throw new AdapterError('rejected', 'not in progress', { status: 409 });
+    if (wait > 0) throw new AdapterError('rate-limited', 'too early', { status: 429, retryAfterMs: wait });
+    return { remindedAt: this.changeTicket(ticket.number, { remindedAt: new Date().toISOString() }).remindedAt! };
+  }
+
+  async rateTicket(access: TicketAccess, rating: TicketRating, options?: RequestOptions): Promise<void> {
+    const ticket = await this.getTicket(access, options);
+    if (!ticket.history.some((h) => h.status === 'resolved')) throw new AdapterError('rejected', 'not resolved', { status: 409 });
+    this.changeTicket(ticket.number, { rating });
   }
 
   async listArticles(options?: RequestOptions): Promise<Article[]> {

@@ -1,4 +1,5 @@
 import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './errors.js';
+import { streamTicket } from './ticket-follow.js';
 import type {
   Article,
   ArticleFeedback,
@@ -14,6 +15,8 @@ import type {
   Ticket,
   TicketAccess,
   TicketComment,
+  TicketListener,
+  TicketRating,
   TicketReceipt,
   TicketSummary,
   Topic,
@@ -173,7 +176,7 @@ export class RestAdapter implements SupportAdapter {
   }
 
   async getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket> {
-    const ticket = await this.request<Ticket>({ method: 'GET', path: `/tickets/${encodeURIComponent(access.number)}`, options, headers: { 'X-Ticket-Token': access.token } });
+    const ticket = await this.request<Ticket>({ method: 'GET', path: this.ticketPath(access), options, headers: { 'X-Ticket-Token': access.token } });
     return this.withLinks(ticket);
   }
 
@@ -184,13 +187,43 @@ export class RestAdapter implements SupportAdapter {
   async addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment> {
     const comment = await this.request<TicketComment>({
       method: 'POST',
-      path: `/tickets/${encodeURIComponent(access.number)}/comments`,
+      path: `${this.ticketPath(access)}/comments`,
       body: { text },
       files,
       options,
       headers: { 'X-Ticket-Token': access.token },
     });
     return { ...comment, attachments: comment.attachments.map((a) => ({ ...a, url: this.link(a.url) })) };
+  }
+
+  /** The ticket's event stream read with fetch (the token in a header, never in the URL), else polling. */
+  subscribeTicket(access: TicketAccess, listener: TicketListener, known?: Ticket): () => void {
+    const path = this.ticketPath(access);
+    return streamTicket(
+      {
+        open: async (lastEventId, signal) =>
+          fetch(this.url(`${path}/events`), {
+            headers: { ...(await this.headers({ 'X-Ticket-Token': access.token, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) })), Accept: 'text/event-stream' },
+            signal,
+            credentials: 'same-origin',
+          }),
+        get: (signal) => this.getTicket(access, { signal }),
+      },
+      listener,
+      known,
+    );
+  }
+
+  async remindTicket(access: TicketAccess, options?: RequestOptions): Promise<{ remindedAt: string }> {
+    return this.request<{ remindedAt: string }>({ method: 'POST', path: `${this.ticketPath(access)}/reminder`, body: {}, options, headers: { 'X-Ticket-Token': access.token } });
+  }
+
+  async rateTicket(access: TicketAccess, rating: TicketRating, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `${this.ticketPath(access)}/rating`, body: rating, options, headers: { 'X-Ticket-Token': access.token } });
+  }
+
+  private ticketPath(access: TicketAccess): string {
+    return `/tickets/${encodeURIComponent(access.number)}`;
   }
 
   /** An attachment link from the server (a path or a relative URL) as an absolute URL on the API's origin. */

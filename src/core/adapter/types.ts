@@ -103,9 +103,38 @@ export interface Ticket extends TicketReceipt {
   history: StatusChange[];
   comments: TicketComment[];
   attachments: AttachmentInfo[];
+  /** The answer's deadline moved (up to 15 working days from creation): the new date and why. */
+  extension?: DeadlineExtension;
+  /** When the citizen last sent a reminder (allowed after 48 hours «В работе», once per 24 hours). */
+  remindedAt?: string;
+  /** The citizen's rating of the answer, once given (after «Решено»). */
+  rating?: TicketRating;
+  /** Grows with every change of the ticket; numbers its event stream. */
+  revision?: number;
 }
 
-export type TicketSummary = Pick<Ticket, 'number' | 'status' | 'topic' | 'title' | 'createdAt' | 'updatedAt' | 'urgent'>;
+export interface DeadlineExtension {
+  until: string;
+  reason: string;
+}
+
+export interface TicketRating {
+  /** 1…5. */
+  score: number;
+  comment?: string;
+}
+
+export type TicketSummary = Pick<Ticket, 'number' | 'status' | 'topic' | 'title' | 'createdAt' | 'updatedAt' | 'urgent'> &
+  Partial<Pick<Ticket, 'dueAnswerAt' | 'extension'>>;
+
+/** What a ticket subscription tells: the ticket each time it changed, and the connection's state. */
+export interface TicketListener {
+  ticket(ticket: Ticket): void;
+  /** `open`: live events; `polling`: asked again now and then (no stream); `closed`: gave up (see `error`). */
+  state?(state: 'connecting' | 'open' | 'polling' | 'closed'): void;
+  /** `unauthorized`: the access expired (renew it with `openTicket` and subscribe again). */
+  error?(error: AdapterError): void;
+}
 
 export interface Article {
   id: string;
@@ -196,6 +225,17 @@ export interface TicketsApi {
   getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket>;
   listMyTickets(options?: RequestOptions): Promise<TicketSummary[]>;
   addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
+  /**
+   * Follows one ticket: calls `listener.ticket` with it whenever it changes (an event stream, or
+   * asking again with back-off, paused while the tab is hidden). Returns a function that stops.
+   * `known`: the version the caller has (only later changes are told). Optional: without it
+   * <gu-ticket-status> asks `getTicket` now and then itself.
+   */
+  subscribeTicket?(access: TicketAccess, listener: TicketListener, known?: Ticket): () => void;
+  /** Reminds the operators of a ticket «В работе» more than 48 hours (once per 24 hours; `rate-limited` otherwise). Optional. */
+  remindTicket?(access: TicketAccess, options?: RequestOptions): Promise<{ remindedAt: string }>;
+  /** Rates the answer of a resolved ticket, 1…5 with an optional comment. Optional. */
+  rateTicket?(access: TicketAccess, rating: TicketRating, options?: RequestOptions): Promise<void>;
 }
 
 /** A section of the help articles: `Article.category` is its id. */

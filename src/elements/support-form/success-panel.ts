@@ -3,6 +3,8 @@ import { formOutcomeStrings } from '../../core/i18n/catalogues/form-outcome.js';
 import type { TicketReceipt } from '../../core/adapter/types.js';
 import { commonStrings } from '../../core/i18n/catalogues/common.js';
 import { copyText } from '../internal/clipboard.js';
+import { openTicketStatus } from '../../events/gu-ticket-open.js';
+import type { GuSupportForm } from './gu-support-form.js';
 
 function moscowDate(iso: string, lang: string, withTime: boolean): string {
   return new Intl.DateTimeFormat(lang, {
@@ -41,6 +43,19 @@ export function renderSuccess(receipt: TicketReceipt, { email, summary }: { emai
     <p>${formOutcomeStrings.t(lang, 'form.success.deadline', { days: commonStrings.t(lang, 'common.workingDays', { n: 5 }), date: moscowDate(receipt.dueAnswerAt, lang, false) })}</p>
     ${email ? html`<p>${formOutcomeStrings.t(lang, 'form.success.email', { email })}</p>` : nothing}
     <p>${formOutcomeStrings.t(lang, 'form.success.follow')}</p>
+    ${document.querySelector('gu-ticket-status')
+      ? html`<button
+          type="button"
+          class="button secondary show-status"
+          @click=${(e: Event) => {
+            // The form's own values: the contact goes to <gu-ticket-status> in memory, never in a URL.
+            const { values } = (((e.currentTarget as Element).getRootNode() as ShadowRoot).host as GuSupportForm).state;
+            openTicketStatus({ number, contact: values['contact.phone'] || email || '' });
+          }}
+        >
+          ${formOutcomeStrings.t(lang, 'form.success.status')}
+        </button>`
+      : nothing}
     <button type="button" class="button secondary new-request" @click=${onNew}>${formOutcomeStrings.t(lang, 'form.success.new')}</button>
   </section>`;
 }

@@ -15,6 +15,7 @@ export const formOutcome: Translation<typeof ru> = {
   'form.success.email': 'A copy will be sent to {email}.',
   'form.success.follow': 'Keep the number: with it and your phone you can check the status.',
   'form.success.new': 'Write another request',
+  'form.success.status': 'See the status of the request',
   'form.duplicate': 'You have already sent this request — No. {number}. There is no need for a second one.',
   'form.duplicateServer': 'This request is already registered — No. {number}. We did not create a second one.',
   'form.error.offline': 'No internet connection. Check it and press “Send” again — everything you wrote is kept in the form.',
