@@ -6,3 +6,8 @@ export type { DeliveryFailedDetail, GuDeliveryFailedEvent } from './gu-delivery-
 export type { QueuedDetail, GuQueuedEvent } from './gu-queued.js';
 export type { DeliveredDetail, GuDeliveredEvent } from './gu-delivered.js';
 export { handoff, type HandoffDetail, type GuHandoffEvent } from './gu-handoff.js';
+export type { ChatOpenDetail, GuChatOpenEvent } from './gu-chat-open.js';
+export type { ChatCloseDetail, GuChatCloseEvent } from './gu-chat-close.js';
+export type { MessageDetail, GuMessageEvent } from './gu-message.js';
+export type { OperatorJoinedDetail, GuOperatorJoinedEvent } from './gu-operator-joined.js';
+export type { ChatEndedDetail, GuChatEndedEvent } from './gu-chat-ended.js';

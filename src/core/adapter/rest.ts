@@ -1,7 +1,7 @@
+import { subscribeWithFallback } from './rest-chat.js';
 import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './errors.js';
 import type {
   Article,
-  ChatEvent,
   ChatListener,
   ChatMessage,
   ChatSession,
@@ -29,7 +29,11 @@ export interface RestAdapterOptions {
   timeoutMs?: number;
   /** Language the server should answer in (Accept-Language). */
   lang?: string;
+  /** How often the chat is polled where its event stream cannot be opened (3 s). */
+  pollMs?: number;
 }
+
+const chatHeaders = (session: ChatSessionRef) => ({ 'X-Chat-Token': session.token });
 
 interface Sent {
   method: string;
@@ -214,40 +218,46 @@ export class RestAdapter implements SupportAdapter {
     return this.request<ChatSession>({ method: 'POST', path: '/chat/sessions', options });
   }
 
-  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
-    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body: { text }, options, headers: { 'X-Chat-Token': session.token } });
+  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[] }): Promise<ChatMessage> {
+    const files = options.files?.length ? options.files : undefined;
+    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body: { text }, ...(files ? { files } : {}), options, headers: chatHeaders(session) });
   }
 
-  /** EventSource reconnects by itself and resumes after the last seen message (Last-Event-ID). */
+  listChatMessages(session: ChatSessionRef, afterSeq: number, options?: RequestOptions): Promise<ChatMessage[]> {
+    return this.request<{ messages: ChatMessage[] }>({ method: 'GET', path: `/chat/sessions/${session.id}/messages?after=${afterSeq}`, options, headers: chatHeaders(session) }).then((r) => r.messages);
+  }
+
+  async sendChatTyping(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/typing`, options, headers: chatHeaders(session) });
+  }
+
+  async endChat(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/close`, options, headers: chatHeaders(session) });
+  }
+
+  async requestCallback(session: ChatSessionRef, phone: string, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/callback`, body: { phone }, options, headers: chatHeaders(session) });
+  }
+
+  /**
+   * EventSource reconnects by itself and resumes after the last seen message (Last-Event-ID).
+   * Where the stream cannot be opened at all (a proxy that buffers or refuses it), the session is
+   * polled instead (`listChatMessages`), so the chat still works, only slower.
+   */
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
-    listener.state?.('connecting');
-    const source = new EventSource(this.url(`/chat/sessions/${session.id}/events?token=${encodeURIComponent(session.token)}&after=${afterSeq}`));
-    const handle = (e: MessageEvent<string>) => {
-      let event: ChatEvent;
-      try {
-        event = JSON.parse(e.data) as ChatEvent;
-      } catch {
-        listener.error?.(new AdapterError('server', 'Malformed chat event'));
-        return;
-      }
-      listener.event(event);
+    const transport = {
+      eventsUrl: (s: ChatSession, after: number) => this.url(`/chat/sessions/${s.id}/events?token=${encodeURIComponent(s.token)}&after=${after}`),
+      listChatMessages: (s: ChatSession, after: number) => this.listChatMessages(s, after),
+      getChatSession: (s: ChatSession) => this.request<ChatSession>({ method: 'GET', path: `/chat/sessions/${s.id}`, headers: chatHeaders(s) }),
     };
-    for (const type of ['message', 'state', 'typing']) source.addEventListener(type, handle as EventListener);
-    source.addEventListener('open', () => listener.state?.('open'));
-    source.addEventListener('error', () => {
-      // EventSource reconnects by itself (sending Last-Event-ID) unless the server refused the stream.
-      if (source.readyState !== EventSource.CLOSED) return listener.state?.('reconnecting');
-      listener.error?.(new AdapterError('rejected', 'The chat event stream was refused'));
-      listener.state?.('closed');
-    });
-    return () => source.close();
+    return subscribeWithFallback(transport, session, listener, afterSeq, this.options.pollMs ?? 3000);
   }
 
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
-    return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/operator`, options, headers: { 'X-Chat-Token': session.token } });
+    return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/operator`, options, headers: chatHeaders(session) });
   }
 
   async rateChat(session: ChatSessionRef, score: number, comment?: string, options?: RequestOptions): Promise<void> {
-    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/rating`, body: { score, comment }, options, headers: { 'X-Chat-Token': session.token } });
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/rating`, body: { score, comment }, options, headers: chatHeaders(session) });
   }
 }

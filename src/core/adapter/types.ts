@@ -134,6 +134,8 @@ export interface ChatMessage {
   at: string;
   /** Bot answers may point at FAQ articles. */
   articleIds?: string[];
+  /** Files sent with the message (links as for tickets). */
+  attachments?: AttachmentInfo[];
 }
 
 export interface ChatSession {
@@ -142,6 +144,8 @@ export interface ChatSession {
   token: string;
   state: ChatState;
   queuePosition?: number;
+  /** While queued: the server's estimate of the wait for an operator, in seconds. */
+  estimatedWaitSeconds?: number;
 }
 
 /** What a call about an existing session needs: its address and its secret (a queued message stores only these). */
@@ -149,8 +153,10 @@ export type ChatSessionRef = Pick<ChatSession, 'id' | 'token'>;
 
 export type ChatEvent =
   | { type: 'message'; message: ChatMessage }
-  | { type: 'state'; state: ChatState; queuePosition?: number }
-  | { type: 'typing'; author: ChatAuthor };
+  | { type: 'state'; state: ChatState; queuePosition?: number; estimatedWaitSeconds?: number }
+  | { type: 'typing'; author: ChatAuthor }
+  /** The operator has read the citizen's messages up to `seq`. */
+  | { type: 'read'; seq: number };
 
 /**
  * Short-lived right to read and answer one ticket, given for its number + the contact given at
@@ -206,11 +212,25 @@ export interface FaqApi {
 /** The chat with a bot and an operator: what <gu-chat> needs. */
 export interface ChatApi {
   createChatSession(options?: RequestOptions): Promise<ChatSession>;
-  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage>;
+  /** Sends one message (with its files, if any); the same `idempotencyKey` never posts it twice. */
+  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[] }): Promise<ChatMessage>;
   /** Subscribes to the session's events, state and failures; returns a function that unsubscribes. */
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq?: number): () => void;
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession>;
   rateChat(session: ChatSessionRef, score: number, comment?: string, options?: RequestOptions): Promise<void>;
+  /** Messages after `afterSeq`: the polling fallback where an event stream cannot be opened. */
+  listChatMessages?(session: ChatSessionRef, afterSeq: number, options?: RequestOptions): Promise<ChatMessage[]>;
+  /** Tells the other side the citizen is typing (the element calls it at most every few seconds). */
+  sendChatTyping?(session: ChatSessionRef, options?: RequestOptions): Promise<void>;
+  /** The citizen ends the chat (state `closed`, then the rating). */
+  endChat?(session: ChatSessionRef, options?: RequestOptions): Promise<void>;
+  /** Asks for a call back instead of waiting in the queue. */
+  requestCallback?(session: ChatSessionRef, phone: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Who answers while the chat is in state `bot`: `server` (default) — the backend's bot posts
+   * the answers; `client` — the backend has no bot and the element answers from the FAQ index.
+   */
+  readonly chatBot?: 'server' | 'client';
 }
 
 /**
