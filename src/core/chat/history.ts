@@ -11,6 +11,8 @@ export interface ChatHistory {
   savedAt: number;
   /** Set once the chat was rated, so the rating is not asked again after a reload. */
   rated?: boolean;
+  /** Bot answers that did not help so far. */
+  unhelpful?: number;
 }
 
 interface ChatDb extends DBSchema {

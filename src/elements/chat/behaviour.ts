@@ -1,0 +1,301 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Article, ChatApi, ChatEvent, ChatMessage } from '../../core/adapter/types.js';
+import { articlesById, faqBot, type ChatBot } from '../../core/chat/client-bot.js';
+import { operatorsOnline } from '../../core/chat/hours.js';
+import { transcriptText } from '../../core/chat/transcript.js';
+import { createFaqIndex } from '../../core/search/index.js';
+import { validatePhone, formatPhone } from '../../core/validate/phone.js';
+import { findSensitive, removeFragments } from '../../core/validate/text.js';
+import { visibleLength } from '../../core/validate/graphemes.js';
+import { handoff } from '../../events/gu-handoff.js';
+import '../internal/gu-file-drop.js';
+import type { GuFileDrop } from '../internal/gu-file-drop.js';
+import { saveTextFile } from '../internal/save-text.js';
+import { Conversation } from './conversation.js';
+import type { GuChat } from './gu-chat.js';
+
+const TYPING_EVERY_MS = 3000;
+
+/**
+ * What <gu-chat> does after its first paint: the conversation (session, stream, outbox, history),
+ * the bot strategy (the backend's, or the FAQ in the browser), the operator queue, call back,
+ * hand-off to the form, end and rating, transcript, the PII guard and attachments.
+ */
+export class ChatBehaviour {
+  private conversation?: Conversation;
+  private bot?: ChatBot;
+  private faq: Article[] = [];
+  private faqLoading = false;
+  private lastTyping = 0;
+  private attachOpen = false;
+  private endedBy: 'citizen' | 'support' = 'support';
+
+  constructor(private readonly host: GuChat) {}
+
+  get sessionId(): string | undefined {
+    return this.conversation?.session?.id;
+  }
+
+  /** (Re)connects to the adapter's chat; restores the kept conversation. */
+  connect(api: ChatApi | undefined): void {
+    if (!api || api === this.conversation?.api) return;
+    this.conversation?.stop();
+    this.conversation = new Conversation(this.host, api, { delivered: (m) => this.delivered(m), event: (e, previous) => this.onEvent(e, previous) });
+    if (this.host.opened || this.host.mode === 'inline') void this.start();
+  }
+
+  /** The panel is visible: make sure a session exists (the bot's greeting) and the FAQ is there. */
+  async start(): Promise<void> {
+    const { conversation } = this;
+    if (!conversation) return void this.host.update$({ error: this.host.t('chat.error.noAdapter') });
+    void this.loadFaq();
+    try {
+      await conversation.ensureSession();
+      this.host.update$({ error: '' });
+    } catch {
+      this.host.update$({ error: this.host.t('chat.error.start') });
+    }
+  }
+
+  shown(): void {
+    this.host.update$({ unread: 0 });
+  }
+
+  private async loadFaq(): Promise<void> {
+    const faq = this.host.backend.slice('faq');
+    if (this.faq.length || this.faqLoading || !faq) return;
+    this.faqLoading = true;
+    try {
+      this.faq = await faq.listArticles({ lang: this.host.locale });
+      if (this.conversation?.api.chatBot === 'client') this.bot = faqBot(createFaqIndex(this.faq));
+      this.host.requestUpdate();
+    } catch {
+      // No cards then: the bot's text still names the articles.
+    } finally {
+      this.faqLoading = false;
+    }
+  }
+
+  articles(ids: readonly string[]): Article[] {
+    return articlesById(this.faq, ids);
+  }
+
+  /** The citizen's message: checked, stored in the outbox, delivered in order. */
+  async send(raw: string): Promise<void> {
+    const { host } = this;
+    const text = raw.trim();
+    const files = this.fileDrop?.prepared ?? [];
+    if (!text && !files.length) return this.invalid(host.t('chat.empty'));
+    if (visibleLength(text) > host.maxLength) return this.invalid(host.t('chat.tooLong', { max: host.maxLength }));
+    if (this.piiFound(text)) return this.invalid(host.t('chat.pii', { found: this.piiFound(text) }));
+    host.inputError = '';
+    host.update$({ draft: '' });
+    this.fileDrop?.clear();
+    this.attachOpen = false;
+    try {
+      await this.conversation?.post(text, files.map(({ name, type, data }) => ({ name, type, data })));
+    } catch {
+      host.update$({ draft: raw, error: host.t('chat.error.start') });
+    }
+  }
+
+  private invalid(message: string): void {
+    this.host.inputError = message;
+    this.host.requestUpdate();
+    this.host.renderRoot.querySelector<HTMLTextAreaElement>('#input')?.focus();
+  }
+
+  retry(id: string): void {
+    void this.conversation?.retry(id);
+  }
+
+  /** The client-side bot answers a delivered question while the chat is with the bot. */
+  private delivered(message: ChatMessage): void {
+    const { host } = this;
+    if (message.author !== 'citizen' || host.view.chatState !== 'bot' || this.conversation?.api.chatBot !== 'client') return;
+    const answer = this.bot?.answer(message.text) ?? { articleIds: [] };
+    const found = answer.articleIds.length > 0;
+    this.conversation.merge([{ id: `local:${message.id}`, seq: message.seq + 0.5, author: 'bot', at: new Date().toISOString(), text: host.t(found ? 'chat.botArticles' : 'chat.botNothing'), ...(found ? { articleIds: answer.articleIds } : {}) }]);
+    if (!found) host.update$({ unhelpful: host.view.unhelpful + 1 });
+    this.notify(host.view.messages[host.view.messages.length - 1]!);
+  }
+
+  private onEvent(event: ChatEvent, previous: GuChat['view']): void {
+    const { host } = this;
+    const session = this.sessionId ?? '';
+    if (event.type === 'message') {
+      if (event.message.author === 'bot' && !event.message.articleIds?.length && previous.messages.some((m) => m.author === 'citizen')) host.update$({ unhelpful: host.view.unhelpful + 1 });
+      if (host.view.messages.length !== previous.messages.length) this.notify(event.message);
+    } else if (event.type === 'state' && event.state !== previous.chatState) {
+      if (event.state === 'operator') host.emit('gu-operator-joined', { session });
+      if (event.state === 'closed' && previous.chatState !== 'none') {
+        host.emit('gu-chat-ended', { session, by: this.endedBy, transcript: this.transcript() });
+      }
+    }
+  }
+
+  private notify(message: ChatMessage): void {
+    const { host } = this;
+    if (message.author !== 'citizen' && !host.opened) host.update$({ unread: host.view.unread + 1 });
+    host.emit('gu-message', { session: this.sessionId ?? '', message });
+  }
+
+  /** «Это помогло» / «Не помогло». */
+  helped(yes: boolean): void {
+    const { host } = this;
+    if (!yes) return host.update$({ unhelpful: host.view.unhelpful + 1 });
+    const last = host.view.messages[host.view.messages.length - 1];
+    this.conversation?.merge([{ id: `local:thanks:${last?.seq ?? 0}`, seq: (last?.seq ?? 0) + 0.75, author: 'bot', at: new Date().toISOString(), text: host.t('chat.thanks') }]);
+  }
+
+  /** «Связаться с живым оператором»: the queue, or the hours when operators do not work now. */
+  async askOperator(): Promise<void> {
+    const { host, conversation } = this;
+    if (!conversation) return;
+    if (!operatorsOnline(new Date(), host.workingHours)) return host.update$({ offHours: true });
+    try {
+      const session = await conversation.ensureSession();
+      const queued = await conversation.api.requestOperator(session, { lang: host.locale });
+      conversation.session = { ...session, state: queued.state };
+      host.update$({ chatState: queued.state, queuePosition: queued.queuePosition, waitSeconds: queued.estimatedWaitSeconds, error: '' });
+      conversation.save();
+    } catch {
+      host.update$({ error: host.t('chat.error.start') });
+    }
+  }
+
+  openCallback(): void {
+    this.host.update$({ callback: 'asking' });
+  }
+
+  async requestCallback(event: Event): Promise<void> {
+    event.preventDefault();
+    const { host, conversation } = this;
+    const input = (event.target as HTMLFormElement).elements.namedItem('phone') as HTMLInputElement;
+    const phone = validatePhone(input.value, host.locale);
+    host.phoneError = phone.ok ? '' : phone.message;
+    if (!phone.ok) return void (host.requestUpdate(), input.focus());
+    const session = conversation?.session;
+    try {
+      if (session) await conversation.api.requestCallback?.(session, phone.value, { lang: host.locale });
+      host.update$({ callback: formatPhone(phone.value) });
+    } catch {
+      host.update$({ error: host.t('chat.error.start') });
+    }
+  }
+
+  /** «Оставить обращение»: the form opens with the conversation in it, nothing retyped. */
+  toForm(): void {
+    handoff({ title: this.host.t('chat.handoffTitle'), description: this.transcript() });
+    this.host.close();
+    document.querySelector('gu-support-form')?.scrollIntoView({ block: 'start' });
+  }
+
+  /** «Завершить чат». */
+  async end(): Promise<void> {
+    const { conversation } = this;
+    if (!conversation?.session) return;
+    this.endedBy = 'citizen';
+    try {
+      if (conversation.api.endChat) await conversation.api.endChat(conversation.session);
+      else {
+        // A backend that cannot end a chat: it ends here (the rating still goes to the server).
+        this.onEvent({ type: 'state', state: 'closed' }, this.host.view);
+        this.host.update$({ chatState: 'closed' });
+      }
+    } catch {
+      this.endedBy = 'support';
+      this.host.update$({ error: this.host.t('chat.error.start') });
+    }
+  }
+
+  /** The rating: through the outbox (kind `chat-rating`), so it arrives after the last messages. */
+  async rate(event: Event): Promise<void> {
+    event.preventDefault();
+    const { conversation } = this;
+    const form = event.target as HTMLFormElement;
+    const score = Number(new FormData(form).get('score'));
+    if (!score || !conversation?.session) return void form.querySelector('input')?.focus();
+    const comment = String(new FormData(form).get('comment') ?? '').trim();
+    const session = { id: conversation.session.id, token: conversation.session.token };
+    const payload = { session, score, ...(comment ? { comment } : {}) };
+    if (conversation.outbox) {
+      await conversation.outbox.enqueue('chat-rating', conversation.owner, payload, [], `${score}/5`);
+      void conversation.outbox.drain();
+    } else await conversation.api.rateChat(session, score, comment || undefined).catch(() => undefined);
+    this.host.update$({ rated: true });
+    conversation.save();
+  }
+
+  transcript(): string {
+    const { host } = this;
+    const names = { citizen: host.t('chat.author.citizen'), bot: host.t('chat.author.bot'), operator: host.t('chat.author.operator'), system: host.t('chat.author.system') };
+    return transcriptText(host.view.messages, names, host.locale);
+  }
+
+  saveTranscript(): void {
+    saveTextFile(this.transcript(), `${this.host.t('chat.transcriptFile')}.txt`);
+  }
+
+  /** «Очистить историю» and «Начать новый чат»: forget this conversation here. */
+  async startOver(): Promise<void> {
+    await this.conversation?.forget();
+    this.endedBy = 'support';
+    this.host.update$({ messages: [], pending: [], chatState: 'none', unhelpful: 0, rated: false, offHours: false, callback: '', readSeq: 0 });
+    await this.start();
+  }
+
+  async clearHistory(): Promise<void> {
+    await this.conversation?.forget();
+    this.host.update$({ messages: [], pending: [], chatState: 'none', unhelpful: 0, rated: false, offHours: false, callback: '', readSeq: 0 });
+  }
+
+  /** The citizen is typing: the other side hears it at most every 3 s, and only a person. */
+  typing(): void {
+    const { conversation } = this;
+    const session = conversation?.session;
+    if (!session || !['queued', 'operator'].includes(this.host.view.chatState) || Date.now() - this.lastTyping < TYPING_EVERY_MS) return;
+    this.lastTyping = Date.now();
+    void conversation.api.sendChatTyping?.(session).catch(() => undefined);
+  }
+
+  /** Secrets in the text, by kind («номер банковской карты»), or ''. */
+  piiFound(text: string): string {
+    return [...new Set(findSensitive(text, this.host.locale).map((f) => f.label))].join(', ');
+  }
+
+  removePii(): void {
+    const { draft } = this.host.view;
+    this.host.inputError = '';
+    this.host.update$({ draft: removeFragments(draft, findSensitive(draft, this.host.locale)) });
+    this.host.renderRoot.querySelector<HTMLTextAreaElement>('#input')?.focus();
+  }
+
+  attach(): void {
+    this.attachOpen = !this.attachOpen;
+    this.host.requestUpdate();
+  }
+
+  private get fileDrop(): GuFileDrop | null {
+    return this.host.renderRoot.querySelector('gu-file-drop');
+  }
+
+  renderFiles(): TemplateResult | typeof nothing {
+    return this.attachOpen ? html`<gu-file-drop .label=${this.host.t('chat.attach')}></gu-file-drop>` : nothing;
+  }
+
+  renderMenu(): TemplateResult | typeof nothing {
+    const { chatState, messages } = this.host.view;
+    if (!messages.length) return nothing;
+    return html`<div class="menu">
+      <button type="button" @click=${() => this.saveTranscript()}>${this.host.t('chat.save')}</button>
+      <button type="button" @click=${() => void this.clearHistory()}>${this.host.t('chat.clear')}</button>
+      ${chatState !== 'closed' && chatState !== 'none' ? html`<button type="button" @click=${() => void this.end()}>${this.host.t('chat.end')}</button>` : nothing}
+    </div>`;
+  }
+
+  stop(): void {
+    this.conversation?.stop();
+    this.conversation = undefined;
+  }
+}
