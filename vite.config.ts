@@ -6,6 +6,7 @@ export const entries = {
   all: 'src/all.ts',
   'support-form': 'src/elements/support-form/index.ts',
   provider: 'src/elements/provider/index.ts',
+  chat: 'src/elements/chat/index.ts',
   core: 'src/core/index.ts',
   outbox: 'src/core/outbox/index.ts',
 };

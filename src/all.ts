@@ -4,5 +4,6 @@
  */
 import './elements/provider/index.js';
 import './elements/support-form/index.js';
+import './elements/chat/index.js';
 
 export * from './index.js';

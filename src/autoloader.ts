@@ -7,6 +7,7 @@
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'gu-support-provider': () => import('./elements/provider/index.js'),
   'gu-support-form': () => import('./elements/support-form/index.js'),
+  'gu-chat': () => import('./elements/chat/index.js'),
 };
 
 const started = new Map<string, Promise<unknown>>();

@@ -1,9 +1,9 @@
 /**
  * Deletes everything the kit keeps in this browser, for every element on this site: queued
- * requests with their files, drafts, delivered receipts, the cached FAQ index. Each part's code
+ * requests with their files, drafts, delivered receipts, the cached FAQ index, chat histories. Each part's code
  * is loaded only now, so a page that never calls this never downloads it.
  */
 export async function clearLocalData(): Promise<void> {
-  const [outbox, faq] = await Promise.all([import('./outbox/outbox.js'), import('./search/cache.js')]);
-  await Promise.all([outbox.clearLocalData(), faq.clearFaqCache()]);
+  const [outbox, faq, chat] = await Promise.all([import('./outbox/outbox.js'), import('./search/cache.js'), import('./chat/history.js')]);
+  await Promise.all([outbox.clearLocalData(), faq.clearFaqCache(), chat.clearChatHistory()]);
 }

@@ -48,7 +48,7 @@ export class LazyRestAdapter implements SupportAdapter {
   sendChatMessage = this.forward('sendChatMessage');
   requestOperator = this.forward('requestOperator');
   rateChat = this.forward('rateChat');
-  listChatMessages = this.forward('listChatMessages');
+  sendChatFeedback = this.forward('sendChatFeedback');
   sendChatTyping = this.forward('sendChatTyping');
   endChat = this.forward('endChat');
   requestCallback = this.forward('requestCallback');

@@ -7,6 +7,7 @@ import type {
   ChatSession,
   ChatSessionRef,
   ChatState,
+  Consent,
   NewTicket,
   RequestOptions,
   SupportAdapter,
@@ -194,7 +195,7 @@ export class MemoryAdapter implements SupportAdapter {
 
   private setChatState(id: string, state: ChatState, queuePosition?: number): void {
     this.states.set(id, state);
-    this.emitChat(id, { type: 'state', state, ...(queuePosition ? { queuePosition, estimatedWaitSeconds: queuePosition * 120 } : {}) });
+    this.emitChat(id, { type: 'state', state, ...(queuePosition ? { queuePosition, queue: { position: queuePosition, waitSeconds: queuePosition * 180 } } : {}) });
   }
 
   /** Plays the operator's side (stories, tests): queue moves, joins, writes, types, reads, ends. */
@@ -221,11 +222,6 @@ export class MemoryAdapter implements SupportAdapter {
     return message;
   }
 
-  async listChatMessages(session: ChatSessionRef, afterSeq: number, options?: RequestOptions): Promise<ChatMessage[]> {
-    await this.step(options);
-    return (this.chats.get(session.id) ?? []).filter((m) => m.seq > afterSeq);
-  }
-
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
     listener.state?.('open');
     for (const message of this.chats.get(session.id) ?? []) if (message.seq > afterSeq) listener.event({ type: 'message', message });
@@ -240,10 +236,10 @@ export class MemoryAdapter implements SupportAdapter {
   async requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
     await this.step(options);
     this.setChatState(session.id, 'queued', 1);
-    return { ...session, state: 'queued', queuePosition: 1, estimatedWaitSeconds: 120 };
+    return { ...session, state: 'queued', queuePosition: 1, queue: { position: 1, waitSeconds: 180 } };
   }
 
-  async sendChatTyping(_session: ChatSessionRef, options?: RequestOptions): Promise<void> {
+  async sendChatTyping(_session: ChatSessionRef, _active: boolean, options?: RequestOptions): Promise<void> {
     await this.step(options);
   }
 
@@ -252,9 +248,11 @@ export class MemoryAdapter implements SupportAdapter {
     this.setChatState(session.id, 'closed');
   }
 
-  async requestCallback(session: ChatSessionRef, _phone: string, options?: RequestOptions): Promise<void> {
+  async requestCallback(session: ChatSessionRef, _phone: string, _consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession> {
     await this.step(options);
-    this.post(session.id, 'system', 'Оператор перезвонит вам.');
+    this.post(session.id, 'system', 'Оператор перезвонит вам в рабочее время.');
+    this.setChatState(session.id, 'closed');
+    return { ...session, state: 'closed', endedBy: 'callback' };
   }
 
   async rateChat(_session: ChatSessionRef, _score: number, _comment?: string, options?: RequestOptions): Promise<void> {

@@ -1,22 +1,29 @@
 import { AdapterError } from './errors.js';
-import type { ChatEvent, ChatListener, ChatMessage, ChatSession, RequestOptions } from './types.js';
+import type { ChatEvent, ChatListener, ChatMessage, ChatSession } from './types.js';
+
+/** `GET …/messages?after=`: what polling reads. */
+export interface ChatPage {
+  messages: ChatMessage[];
+  session: ChatSession;
+  /** More after the last one: ask again at once. */
+  more?: boolean;
+}
 
 /** What the chat's transport needs from the REST adapter. */
 export interface ChatTransport {
   /** The event stream's address (the token in the query: EventSource cannot send headers). */
   eventsUrl(session: ChatSession, afterSeq: number): string;
-  listChatMessages(session: ChatSession, afterSeq: number, options?: RequestOptions): Promise<ChatMessage[]>;
-  getChatSession(session: ChatSession, options?: RequestOptions): Promise<ChatSession>;
+  poll(session: ChatSession, afterSeq: number): Promise<ChatPage>;
 }
 
-const EVENT_TYPES = ['message', 'state', 'typing', 'read'] as const;
+const EVENT_TYPES = ['message', 'state', 'queue', 'hours', 'typing', 'read', 'ended'] as const;
 /** Errors that polling again will not cure. */
 const FINAL = new Set(['not-found', 'unauthorized', 'rejected']);
 
 /**
  * Server-Sent Events with the browser's own reconnection (it sends Last-Event-ID, the server
  * replays what was missed); when the stream cannot be opened or is refused for good, polls
- * `GET …/messages?after=` and the session's state every `pollMs` instead. The element merges by
+ * `GET …/messages?after=` (messages and the session's state) every `pollMs` instead. The element merges by
  * `seq`, so a message heard twice (stream and poll, or a replay) is shown once.
  */
 export function subscribeWithFallback(transport: ChatTransport, session: ChatSession, listener: ChatListener, afterSeq: number, pollMs: number): () => void {
@@ -32,15 +39,18 @@ export function subscribeWithFallback(transport: ChatTransport, session: ChatSes
   const poll = async (): Promise<void> => {
     if (stopped) return;
     try {
-      const [messages, current] = await Promise.all([transport.listChatMessages(session, seen), transport.getChatSession(session)]);
+      const page = await transport.poll(session, seen);
       if (stopped) return;
       listener.state?.('open');
-      for (const message of messages) deliver({ type: 'message', message });
-      const state = `${current.state}|${current.queuePosition ?? ''}|${current.estimatedWaitSeconds ?? ''}`;
+      for (const message of page.messages) deliver({ type: 'message', message });
+      const current = page.session;
+      const state = JSON.stringify([current.state, current.queue, current.readSeq]);
       if (state !== lastState) {
         lastState = state;
-        deliver({ type: 'state', state: current.state, ...(current.queuePosition === undefined ? {} : { queuePosition: current.queuePosition }), ...(current.estimatedWaitSeconds === undefined ? {} : { estimatedWaitSeconds: current.estimatedWaitSeconds }) });
+        deliver({ type: 'state', state: current.state, ...(current.queue ? { queue: current.queue } : {}) });
+        if (current.readSeq) deliver({ type: 'read', seq: current.readSeq });
       }
+      if (page.more) return void poll();
     } catch (error) {
       if (stopped) return;
       if (error instanceof AdapterError && FINAL.has(error.kind)) {

@@ -1,4 +1,4 @@
-import { subscribeWithFallback } from './rest-chat.js';
+import { subscribeWithFallback, type ChatPage } from './rest-chat.js';
 import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './errors.js';
 import type {
   Article,
@@ -6,6 +6,7 @@ import type {
   ChatMessage,
   ChatSession,
   ChatSessionRef,
+  Consent,
   NewTicket,
   RequestOptions,
   SupportAdapter,
@@ -218,37 +219,37 @@ export class RestAdapter implements SupportAdapter {
     return this.request<ChatSession>({ method: 'POST', path: '/chat/sessions', options });
   }
 
-  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[] }): Promise<ChatMessage> {
+  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[]; clientId?: string }): Promise<ChatMessage> {
     const files = options.files?.length ? options.files : undefined;
-    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body: { text }, ...(files ? { files } : {}), options, headers: chatHeaders(session) });
+    const body = { text, ...(options.clientId ? { clientId: options.clientId } : {}) };
+    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body, ...(files ? { files } : {}), options, headers: chatHeaders(session) });
   }
 
-  listChatMessages(session: ChatSessionRef, afterSeq: number, options?: RequestOptions): Promise<ChatMessage[]> {
-    return this.request<{ messages: ChatMessage[] }>({ method: 'GET', path: `/chat/sessions/${session.id}/messages?after=${afterSeq}`, options, headers: chatHeaders(session) }).then((r) => r.messages);
+  async sendChatTyping(session: ChatSessionRef, active: boolean, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/typing`, body: { active }, options, headers: chatHeaders(session) });
   }
 
-  async sendChatTyping(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
-    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/typing`, options, headers: chatHeaders(session) });
+  async sendChatFeedback(session: ChatSessionRef, seq: number, helped: boolean, options?: RequestOptions): Promise<void> {
+    await this.request<unknown>({ method: 'POST', path: `/chat/sessions/${session.id}/feedback`, body: { seq, helped }, options, headers: chatHeaders(session) });
   }
 
   async endChat(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
-    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/close`, options, headers: chatHeaders(session) });
+    await this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/end`, body: {}, options, headers: chatHeaders(session) });
   }
 
-  async requestCallback(session: ChatSessionRef, phone: string, options?: RequestOptions): Promise<void> {
-    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/callback`, body: { phone }, options, headers: chatHeaders(session) });
+  requestCallback(session: ChatSessionRef, phone: string, consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession> {
+    return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/callback`, body: { phone, consent }, options, headers: chatHeaders(session) });
   }
 
   /**
    * EventSource reconnects by itself and resumes after the last seen message (Last-Event-ID).
    * Where the stream cannot be opened at all (a proxy that buffers or refuses it), the session is
-   * polled instead (`listChatMessages`), so the chat still works, only slower.
+   * polled instead (`GET …/messages?after=`), so the chat still works, only slower.
    */
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
     const transport = {
       eventsUrl: (s: ChatSession, after: number) => this.url(`/chat/sessions/${s.id}/events?token=${encodeURIComponent(s.token)}&after=${after}`),
-      listChatMessages: (s: ChatSession, after: number) => this.listChatMessages(s, after),
-      getChatSession: (s: ChatSession) => this.request<ChatSession>({ method: 'GET', path: `/chat/sessions/${s.id}`, headers: chatHeaders(s) }),
+      poll: (s: ChatSession, after: number) => this.request<ChatPage>({ method: 'GET', path: `/chat/sessions/${s.id}/messages?after=${after}`, headers: chatHeaders(s) }),
     };
     return subscribeWithFallback(transport, session, listener, afterSeq, this.options.pollMs ?? 3000);
   }

@@ -1,4 +1,4 @@
-import type { Article } from '../adapter/types.js';
+import type { Article, ChatArticleCard } from '../adapter/types.js';
 import type { FaqIndex } from '../search/index.js';
 
 /** What the bot says to one question: the articles that may help (none: it offers an operator). */
@@ -22,8 +22,11 @@ export function faqBot(index: FaqIndex, limit = 3): ChatBot {
   };
 }
 
-/** Articles by id, for the cards under a bot message (unknown ids are skipped). */
-export function articlesById(articles: readonly Article[], ids: readonly string[] = []): Article[] {
+/** Cards for articles by id, for a bot message that names only ids (unknown ids are skipped). */
+export function articleCards(articles: readonly Article[], ids: readonly string[] = []): ChatArticleCard[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  return ids.map((id) => byId.get(id)).filter((a): a is Article => Boolean(a));
+  return ids.flatMap((id) => {
+    const article = byId.get(id);
+    return article ? [{ id, title: article.title, snippet: article.body.split(/\n\s*\n/)[0]!.slice(0, 180) }] : [];
+  });
 }

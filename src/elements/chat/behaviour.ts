@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Article, ChatApi, ChatEvent, ChatMessage } from '../../core/adapter/types.js';
-import { articlesById, faqBot, type ChatBot } from '../../core/chat/client-bot.js';
+import type { Article, ChatApi, ChatArticleCard, ChatEvent, ChatMessage } from '../../core/adapter/types.js';
+import { articleCards, faqBot, type ChatBot } from '../../core/chat/client-bot.js';
 import { operatorsOnline } from '../../core/chat/hours.js';
 import { transcriptText } from '../../core/chat/transcript.js';
 import { createFaqIndex } from '../../core/search/index.js';
@@ -29,6 +29,8 @@ export class ChatBehaviour {
   private lastTyping = 0;
   private attachOpen = false;
   private endedBy: 'citizen' | 'support' = 'support';
+  /** One call-back request however often «Жду звонка» is pressed. */
+  private readonly callbackKey = crypto.randomUUID();
 
   constructor(private readonly host: GuChat) {}
 
@@ -76,8 +78,8 @@ export class ChatBehaviour {
     }
   }
 
-  articles(ids: readonly string[]): Article[] {
-    return articlesById(this.faq, ids);
+  articles(ids: readonly string[]): ChatArticleCard[] {
+    return articleCards(this.faq, ids);
   }
 
   /** The citizen's message: checked, stored in the outbox, delivered in order. */
@@ -115,7 +117,7 @@ export class ChatBehaviour {
     if (message.author !== 'citizen' || host.view.chatState !== 'bot' || this.conversation?.api.chatBot !== 'client') return;
     const answer = this.bot?.answer(message.text) ?? { articleIds: [] };
     const found = answer.articleIds.length > 0;
-    this.conversation.merge([{ id: `local:${message.id}`, seq: message.seq + 0.5, author: 'bot', at: new Date().toISOString(), text: host.t(found ? 'chat.botArticles' : 'chat.botNothing'), ...(found ? { articleIds: answer.articleIds } : {}) }]);
+    this.conversation.merge([{ id: `local:${message.id}`, seq: message.seq + 0.5, author: 'bot', at: new Date().toISOString(), text: host.t(found ? 'chat.botArticles' : 'chat.botNothing'), ...(found ? { articleIds: answer.articleIds, articles: articleCards(this.faq, answer.articleIds) } : {}) }]);
     if (!found) host.update$({ unhelpful: host.view.unhelpful + 1 });
     this.notify(host.view.messages[host.view.messages.length - 1]!);
   }
@@ -140,11 +142,12 @@ export class ChatBehaviour {
     host.emit('gu-message', { session: this.sessionId ?? '', message });
   }
 
-  /** «Это помогло» / «Не помогло». */
+  /** «Это помогло» / «Не помогло» about the bot's last answer (the backend's bot hears it too). */
   helped(yes: boolean): void {
-    const { host } = this;
-    if (!yes) return host.update$({ unhelpful: host.view.unhelpful + 1 });
+    const { host, conversation } = this;
     const last = host.view.messages[host.view.messages.length - 1];
+    if (conversation?.session && last && Number.isInteger(last.seq)) void conversation.api.sendChatFeedback?.(conversation.session, last.seq, yes).catch(() => undefined);
+    if (!yes) return host.update$({ unhelpful: host.view.unhelpful + 1 });
     this.conversation?.merge([{ id: `local:thanks:${last?.seq ?? 0}`, seq: (last?.seq ?? 0) + 0.75, author: 'bot', at: new Date().toISOString(), text: host.t('chat.thanks') }]);
   }
 
@@ -157,7 +160,8 @@ export class ChatBehaviour {
       const session = await conversation.ensureSession();
       const queued = await conversation.api.requestOperator(session, { lang: host.locale });
       conversation.session = { ...session, state: queued.state };
-      host.update$({ chatState: queued.state, queuePosition: queued.queuePosition, waitSeconds: queued.estimatedWaitSeconds, error: '' });
+      const closed = queued.state === 'bot' && queued.hours?.open === false;
+      host.update$({ chatState: queued.state, queuePosition: queued.queue?.position ?? queued.queuePosition, waitSeconds: queued.queue?.waitSeconds, error: '', offHours: closed, ...(queued.hours ? { hoursText: queued.hours.text } : {}) });
       conversation.save();
     } catch {
       host.update$({ error: host.t('chat.error.start') });
@@ -171,14 +175,16 @@ export class ChatBehaviour {
   async requestCallback(event: Event): Promise<void> {
     event.preventDefault();
     const { host, conversation } = this;
-    const input = (event.target as HTMLFormElement).elements.namedItem('phone') as HTMLInputElement;
+    const form = event.target as HTMLFormElement;
+    const input = form.elements.namedItem('phone') as HTMLInputElement;
+    const consent = form.elements.namedItem('consent') as HTMLInputElement;
     const phone = validatePhone(input.value, host.locale);
-    host.phoneError = phone.ok ? '' : phone.message;
-    if (!phone.ok) return void (host.requestUpdate(), input.focus());
+    host.phoneError = phone.ok ? (consent.checked ? '' : host.t('chat.consentNeeded')) : phone.message;
+    if (host.phoneError) return void (host.requestUpdate(), (phone.ok ? consent : input).focus());
     const session = conversation?.session;
     try {
-      if (session) await conversation.api.requestCallback?.(session, phone.value, { lang: host.locale });
-      host.update$({ callback: formatPhone(phone.value) });
+      if (session && phone.ok) await conversation.api.requestCallback?.(session, phone.value, { version: host.consentVersion, givenAt: new Date().toISOString() }, { idempotencyKey: this.callbackKey, lang: host.locale });
+      if (phone.ok) host.update$({ callback: formatPhone(phone.value) });
     } catch {
       host.update$({ error: host.t('chat.error.start') });
     }
@@ -256,7 +262,7 @@ export class ChatBehaviour {
     const session = conversation?.session;
     if (!session || !['queued', 'operator'].includes(this.host.view.chatState) || Date.now() - this.lastTyping < TYPING_EVERY_MS) return;
     this.lastTyping = Date.now();
-    void conversation.api.sendChatTyping?.(session).catch(() => undefined);
+    void conversation.api.sendChatTyping?.(session, true).catch(() => undefined);
   }
 
   /** Secrets in the text, by kind («номер банковской карты»), or ''. */

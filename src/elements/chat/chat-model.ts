@@ -4,6 +4,8 @@ import type { ChatAuthor, ChatMessage, ChatState } from '../../core/adapter/type
 export interface PendingMessage {
   /** The outbox record's id (also the Idempotency-Key). */
   id: string;
+  /** Sent with the message; the server echoes it, so its copy replaces this one. */
+  clientId: string;
   text: string;
   at: string;
   /** `queued`: waiting for the connection; `failed`: refused or set aside, «Повторить» offered. */
@@ -33,6 +35,8 @@ export interface ChatView {
   unhelpful: number;
   /** Shown instead of the queue: operators are not working now. */
   offHours: boolean;
+  /** The server's words for the hours, when it gave them. */
+  hoursText?: string;
   /** The call-back form is open / was requested for this number. */
   callback: '' | 'asking' | string;
   rated: boolean;

@@ -1,12 +1,13 @@
 import type { ChatApi, ChatEvent, ChatMessage, ChatSession } from '../../core/adapter/types.js';
 import { ChatHistoryStore } from '../../core/chat/history.js';
 import { lastSeq, mergeBySeq } from '../../core/chat/merge-by-seq.js';
-import { acquireOutbox, type OutboxEvent, type OutboxLease, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
+import { acquireOutbox, type ChatMessagePayload, type OutboxEvent, type OutboxLease, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
 import type { SupportAdapter } from '../../core/adapter/types.js';
 import type { GuChat } from './gu-chat.js';
 import type { PendingMessage } from './chat-model.js';
 
-const TYPING_SHOWN_MS = 4000;
+/** Without another typing event, the indicator goes after this (docs/api.md: 6 s). */
+const TYPING_SHOWN_MS = 6000;
 
 /**
  * One conversation's data: the session, its event stream, the outbox that carries the citizen's
@@ -74,7 +75,7 @@ export class Conversation {
     const records = await this.outbox.list(this.owner);
     const pending: PendingMessage[] = records
       .filter((r) => r.kind === 'chat-message')
-      .map((r) => ({ id: r.id, text: (r.payload as { text: string }).text, at: new Date(r.createdAt).toISOString(), status: r.state === 'queued' ? 'queued' : 'failed', files: r.files.map((f) => f.name) }));
+      .map((r) => ({ id: r.id, clientId: (r.payload as ChatMessagePayload).clientId, text: (r.payload as ChatMessagePayload).text, at: new Date(r.createdAt).toISOString(), status: r.state === 'queued' ? 'queued' : 'failed', files: r.files.map((f) => f.name) }));
     for (const receipt of await this.outbox.receipts(this.owner)) {
       if (receipt.kind === 'chat-message') this.merge([receipt.result]);
       void this.outbox.acknowledge(receipt.id);
@@ -94,7 +95,7 @@ export class Conversation {
     if (this.session && this.session.state !== 'closed') return this.session;
     const session = await this.api.createChatSession({ lang: this.host.locale });
     this.session = session;
-    this.host.update$({ messages: [], pending: [], chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '' });
+    this.host.update$({ messages: [], pending: [], chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
     this.listenOutbox();
     this.subscribe();
     this.save();
@@ -129,20 +130,26 @@ export class Conversation {
     const previous = this.host.view;
     if (event.type === 'message') {
       const { message } = event;
-      // The citizen's own message may arrive before its delivery is confirmed: the oldest pending with that text is it.
-      const pending = message.author === 'citizen' ? previous.pending.filter((_p, i, all) => i !== all.findIndex((q) => q.text === message.text)) : previous.pending;
+      // The citizen's own message may arrive before its delivery is confirmed: its clientId (or, from
+      // a server that does not echo it, the oldest pending with that text) tells which it is.
+      const mine = (p: PendingMessage) => (message.clientId ? p.clientId === message.clientId : p.text === message.text);
+      const pending = message.author === 'citizen' ? previous.pending.filter((_p, i, all) => i !== all.findIndex(mine)) : previous.pending;
       const readSeq = message.author === 'operator' ? Math.max(previous.readSeq, message.seq - 1) : previous.readSeq;
       this.host.update$({ pending, readSeq, ...(message.author !== 'citizen' ? { typing: '' } : {}) });
       this.merge([message]);
     } else if (event.type === 'state') {
       if (this.session) this.session = { ...this.session, state: event.state };
-      this.host.update$({ chatState: event.state, queuePosition: event.queuePosition, waitSeconds: event.estimatedWaitSeconds });
+      this.host.update$({ chatState: event.state, queuePosition: event.queue?.position ?? event.queuePosition, waitSeconds: event.queue?.waitSeconds, ...(event.state === 'closed' ? { typing: '' } : {}) });
       this.save();
+    } else if (event.type === 'queue') {
+      this.host.update$({ queuePosition: event.queue.position, waitSeconds: event.queue.waitSeconds });
+    } else if (event.type === 'hours') {
+      this.host.update$({ hoursText: event.hours.text, ...(event.hours.open ? { offHours: false } : {}) });
     } else if (event.type === 'typing') {
       if (event.author === 'citizen') return;
       clearTimeout(this.typingTimer);
-      this.host.update$({ typing: event.author });
-      this.typingTimer = setTimeout(() => this.host.update$({ typing: '' }), TYPING_SHOWN_MS);
+      this.host.update$({ typing: event.active === false ? '' : event.author });
+      if (event.active !== false) this.typingTimer = setTimeout(() => this.host.update$({ typing: '' }), TYPING_SHOWN_MS);
     } else if (event.type === 'read') {
       this.host.update$({ readSeq: Math.max(previous.readSeq, event.seq) });
     }
@@ -174,9 +181,9 @@ export class Conversation {
     const at = new Date().toISOString();
     const names = files.map((f) => f.name);
     if (!this.outbox) {
-      this.host.update$({ pending: [...this.host.view.pending, { id: clientId, text, at, status: 'sending', files: names }] });
+      this.host.update$({ pending: [...this.host.view.pending, { id: clientId, clientId, text, at, status: 'sending', files: names }] });
       try {
-        this.delivered(clientId, await this.api.sendChatMessage(ref, text, { idempotencyKey: clientId, ...(files.length ? { files } : {}) }));
+        this.delivered(clientId, await this.api.sendChatMessage(ref, text, { idempotencyKey: clientId, clientId, ...(files.length ? { files } : {}) }));
       } catch {
         this.host.update$({ pending: this.host.view.pending.map((p) => (p.id === clientId ? { ...p, status: 'failed' } : p)) });
       }
@@ -184,7 +191,7 @@ export class Conversation {
     }
     const record = await this.outbox.enqueue('chat-message', this.owner, { session: ref, text, clientId }, files, text.slice(0, 80));
     if (!this.host.view.pending.some((p) => p.id === record.id)) {
-      this.host.update$({ pending: [...this.host.view.pending, { id: record.id, text, at, status: navigator.onLine ? 'sending' : 'queued', files: names }] });
+      this.host.update$({ pending: [...this.host.view.pending, { id: record.id, clientId, text, at, status: navigator.onLine ? 'sending' : 'queued', files: names }] });
     }
     void this.outbox.drain();
   }

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { Article, ChatApi } from '../../core/adapter/types.js';
+import type { ChatApi, ChatArticleCard } from '../../core/adapter/types.js';
 import { DEFAULT_HOURS, parseHours, type WorkingHours } from '../../core/chat/hours.js';
 import { chatStrings } from '../../core/i18n/catalogues/chat.js';
 import { lazy } from '../../core/lazy.js';
@@ -36,6 +36,7 @@ import { renderEnded, renderQueue, renderQuickReplies } from './panels.js';
  * @csspart articles - Help articles under a bot answer.
  * @csspart article - One help article card.
  * @csspart quick-replies - The buttons under the bot's answer.
+ * @csspart quick-reply - One of them.
  * @csspart operator-button - «Связаться с живым оператором».
  * @csspart queue - Queue position and wait.
  * @csspart notice - Operators' hours and connection notices.
@@ -74,6 +75,7 @@ export class GuChat extends GuKitElement {
     longWait: { type: Number, attribute: 'long-wait' },
     articleBase: { attribute: 'article-base' },
     attachments: {},
+    consentVersion: { attribute: 'consent-version' },
   };
 
   /** `launcher` (default): a button in a corner opens a window; `inline`: the chat sits in the page. */
@@ -98,6 +100,8 @@ export class GuChat extends GuKitElement {
   articleBase = '#faq/';
   /** Attachments: `optional` (default) or `hidden`. */
   attachments: 'optional' | 'hidden' = 'optional';
+  /** Version of the consent text for the call back (sent with the time it was given). */
+  consentVersion = '2025-09-01';
 
   /** @internal What the chat shows. */
   view: ChatView = initialView();
@@ -123,8 +127,8 @@ export class GuChat extends GuKitElement {
     return this.backend.slice('chat');
   }
 
-  /** @internal Articles named by a bot answer (known once the FAQ has loaded). */
-  articles(ids: readonly string[]): Article[] {
+  /** @internal Cards for the articles a bot answer names by id (known once the FAQ has loaded). */
+  articles(ids: readonly string[]): ChatArticleCard[] {
     return this.behaviour?.articles(ids) ?? [];
   }
 

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { parseInline } from '../../core/article/blocks.js';
-import type { Article, ChatMessage } from '../../core/adapter/types.js';
+import type { ChatArticleCard, ChatMessage } from '../../core/adapter/types.js';
 import type { GuChat } from './gu-chat.js';
 import type { PendingMessage } from './chat-model.js';
 
@@ -16,10 +16,10 @@ function richText(text: string): TemplateResult {
   return html`${parseInline(text, location.origin).map((part) => (part.kind === 'link' ? html`<a href=${part.href} target=${part.href.startsWith('https:') && !part.href.startsWith(location.origin) ? '_blank' : nothing} rel="noopener">${part.text}</a>` : part.text))}`;
 }
 
-function cards(chat: GuChat, articles: Article[]): TemplateResult | typeof nothing {
+function cards(chat: GuChat, articles: ChatArticleCard[]): TemplateResult | typeof nothing {
   if (!articles.length) return nothing;
   return html`<ul class="cards" part="articles">
-    ${articles.map((a) => html`<li class="card" part="article"><a href=${`${chat.articleBase}${encodeURIComponent(a.id)}`}>${a.title}</a><p>${a.body.split(/\n\s*\n/)[0]!.slice(0, 160)}</p></li>`)}
+    ${articles.map((a) => html`<li class="card" part="article"><a href=${`${chat.articleBase}${encodeURIComponent(a.id)}`}>${a.title}</a><p>${a.snippet}</p></li>`)}
   </ul>`;
 }
 
@@ -29,7 +29,7 @@ function message(chat: GuChat, m: ChatMessage): TemplateResult {
   return html`<li class="message ${m.author}" part="message">
     <span class="visually-hidden">${chat.t(`chat.author.${m.author}`)}:</span>
     <div class="bubble">${richText(m.text)}${m.attachments?.length ? html`<ul class="files">${m.attachments.map((f) => html`<li><a href=${f.url} download=${f.name}>${f.name}</a></li>`)}</ul>` : nothing}</div>
-    ${m.articleIds?.length ? cards(chat, chat.articles(m.articleIds)) : nothing}
+    ${m.articles?.length ? cards(chat, m.articles) : m.articleIds?.length ? cards(chat, chat.articles(m.articleIds)) : nothing}
     <span class="meta">${timeOf(m.at, chat.locale)}${status ? html` · ${status}` : nothing}</span>
   </li>`;
 }

@@ -37,6 +37,8 @@ export const chat: Translation<typeof ru> = {
   'chat.callback': 'Request a call back',
   'chat.phone': 'Phone number to call',
   'chat.callbackSend': 'Call me',
+  'chat.consent': 'I agree to the processing of my phone number for the call back',
+  'chat.consentNeeded': 'Tick the consent to the processing of your phone number — without it the operator cannot call you back',
   'chat.callbackDone': 'An operator will call you at {phone}.',
   'chat.toForm': 'Leave a request',
   'chat.handoffTitle': 'Request from the support chat',
