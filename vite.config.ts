@@ -106,7 +106,11 @@ export default defineConfig(({ mode }) => {
                 codeSplitting: {
                   groups: [
                     { name: 'reactive-element', test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]/ },
-                    { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/]/ },
+                    // What the provider and every element share (@lit/context and our contexts, the backend
+                    // controller, the lazy REST client, tokens), then Lit with what every drawn element shares
+                    // (base classes, strings): two files rather than several small ones, each compressed on its own.
+                    { name: 'gu-shared', test: /node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-request-event|create-context|controllers[\\/]context-consumer)|src[\\/](context[\\/]|define|theme[\\/]|elements[\\/]internal[\\/]base[\\/]backend-controller|core[\\/](lazy\.|adapter[\\/](lazy-rest|errors|types)))/ },
+                    { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/]|src[\\/](elements[\\/]internal[\\/]base[\\/](gu-|lang)|core[\\/](i18n[\\/](catalogue\.|translate|catalogues[\\/]common|ru[\\/]common)|validate[\\/]word-bounds|attach[\\/](bytes|limits))|events[\\/]gu-handoff)/ },
                   ],
                 },
               },

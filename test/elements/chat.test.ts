@@ -15,7 +15,7 @@ describe('<gu-chat> with the in-memory adapter (client-side bot)', () => {
     const adapter = new MemoryAdapter({ articles });
     const el = await mountChat({ adapter });
     await until(() => bubbles(el).includes('Здравствуйте! Чем помочь?'));
-    expect(button(el, 'Связаться с живым оператором')).to.exist;
+    expect(button(el, 'Связаться с живым оператором').isConnected).to.equal(true);
     await type(el, 'забыл пароль от госуслуг');
     await until(() => Boolean(root(el).querySelector('.card')));
     expect(root(el).querySelector('.card a')!.getAttribute('href')).to.equal('#faq/esia-password');
@@ -24,7 +24,7 @@ describe('<gu-chat> with the in-memory adapter (client-side bot)', () => {
     await el.updateComplete;
     button(el, 'Не помогло').click();
     await el.updateComplete;
-    expect(button(el, 'Связаться с живым оператором')).to.exist;
+    expect(button(el, 'Связаться с живым оператором').isConnected).to.equal(true);
     await expect(el).to.be.accessible();
   });
 

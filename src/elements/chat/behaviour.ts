@@ -8,8 +8,9 @@ import { validatePhone, formatPhone } from '../../core/validate/phone.js';
 import { findSensitive, removeFragments } from '../../core/validate/text.js';
 import { visibleLength } from '../../core/validate/graphemes.js';
 import { handoff } from '../../events/gu-handoff.js';
-import '../internal/gu-file-drop.js';
-import type { GuFileDrop } from '../internal/gu-file-drop.js';
+import { DEFAULT_POLICY } from '../../core/attach/limits.js';
+import { loadPipeline } from './attachments.js';
+import type { StoredFile } from '../../core/outbox/index.js';
 import { saveTextFile } from '../internal/save-text.js';
 import { Conversation } from './conversation.js';
 import type { GuChat } from './gu-chat.js';
@@ -27,7 +28,8 @@ export class ChatBehaviour {
   private faq: Article[] = [];
   private faqLoading = false;
   private lastTyping = 0;
-  private attachOpen = false;
+  /** Files picked for the next message, already prepared. */
+  private files: StoredFile[] = [];
   private endedBy: 'citizen' | 'support' = 'support';
   /** One call-back request however often «Жду звонка» is pressed. */
   private readonly callbackKey = crypto.randomUUID();
@@ -86,16 +88,15 @@ export class ChatBehaviour {
   async send(raw: string): Promise<void> {
     const { host } = this;
     const text = raw.trim();
-    const files = this.fileDrop?.prepared ?? [];
+    const files = this.files;
     if (!text && !files.length) return this.invalid(host.t('chat.empty'));
     if (visibleLength(text) > host.maxLength) return this.invalid(host.t('chat.tooLong', { max: host.maxLength }));
     if (this.piiFound(text)) return this.invalid(host.t('chat.pii', { found: this.piiFound(text) }));
     host.inputError = '';
     host.update$({ draft: '' });
-    this.fileDrop?.clear();
-    this.attachOpen = false;
+    this.files = [];
     try {
-      await this.conversation?.post(text, files.map(({ name, type, data }) => ({ name, type, data })));
+      await this.conversation?.post(text, files);
     } catch {
       host.update$({ draft: raw, error: host.t('chat.error.start') });
     }
@@ -277,17 +278,33 @@ export class ChatBehaviour {
     this.host.renderRoot.querySelector<HTMLTextAreaElement>('#input')?.focus();
   }
 
+  /** «Прикрепить файл»: the system's file picker. */
   attach(): void {
-    this.attachOpen = !this.attachOpen;
-    this.host.requestUpdate();
+    this.host.renderRoot.querySelector<HTMLInputElement>('#file')?.click();
   }
 
-  private get fileDrop(): GuFileDrop | null {
-    return this.host.renderRoot.querySelector('gu-file-drop');
+  /** Each picked file through the attachment pipeline (type sniffed, limits, images compressed without EXIF). */
+  private async picked(input: HTMLInputElement): Promise<void> {
+    const { host } = this;
+    const { prepareFile } = await loadPipeline();
+    const problems: string[] = [];
+    for (const file of [...(input.files ?? [])]) {
+      const prepared = await prepareFile(file, host.attachPolicy ?? { ...DEFAULT_POLICY, maxFiles: 5 }, host.locale);
+      if (prepared.ok) this.files = [...this.files, { name: prepared.value.name, type: prepared.value.type, data: prepared.value.data }];
+      else problems.push(prepared.message);
+    }
+    input.value = '';
+    host.inputError = problems.join(' ');
+    host.requestUpdate();
   }
 
-  renderFiles(): TemplateResult | typeof nothing {
-    return this.attachOpen ? html`<gu-file-drop .label=${this.host.t('chat.attach')}></gu-file-drop>` : nothing;
+  renderFiles(): TemplateResult {
+    return html`<input id="file" type="file" hidden multiple accept=".pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,application/pdf,image/*" @change=${(e: Event) => void this.picked(e.target as HTMLInputElement)} />
+      ${this.files.length
+        ? html`<ul class="picked" part="files">
+            ${this.files.map((f, i) => html`<li>${f.name} <button type="button" class="link" @click=${() => ((this.files = this.files.filter((_f, j) => j !== i)), this.host.requestUpdate())}>${this.host.t('chat.removeFile', { name: f.name })}</button></li>`)}
+          </ul>`
+        : nothing}`;
   }
 
   renderMenu(): TemplateResult | typeof nothing {

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChatApi, ChatArticleCard } from '../../core/adapter/types.js';
+import type { AttachPolicy } from '../../core/attach/limits.js';
 import { DEFAULT_HOURS, parseHours, type WorkingHours } from '../../core/chat/hours.js';
 import { chatStrings } from '../../core/i18n/catalogues/chat.js';
 import { lazy } from '../../core/lazy.js';
@@ -48,6 +49,7 @@ import { renderEnded, renderQueue, renderQuickReplies } from './panels.js';
  * @csspart input - The message box.
  * @csspart send - The send button.
  * @csspart attach - The attach button.
+ * @csspart files - The files picked for the next message.
  * @csspart pii-warning - The warning about secret data in the message.
  * @csspart ended - The end of the chat: rating and transcript.
  * @csspart rating - The rating form.
@@ -76,6 +78,7 @@ export class GuChat extends GuKitElement {
     articleBase: { attribute: 'article-base' },
     attachments: {},
     consentVersion: { attribute: 'consent-version' },
+    attachPolicy: { attribute: false },
   };
 
   /** `launcher` (default): a button in a corner opens a window; `inline`: the chat sits in the page. */
@@ -100,6 +103,8 @@ export class GuChat extends GuKitElement {
   articleBase = '#faq/';
   /** Attachments: `optional` (default) or `hidden`. */
   attachments: 'optional' | 'hidden' = 'optional';
+  /** Attachment limits (types, sizes); by default DOMAIN.md's, 5 files a message as the reference server. */
+  attachPolicy?: AttachPolicy;
   /** Version of the consent text for the call back (sent with the time it was given). */
   consentVersion = '2025-09-01';
 

@@ -10,6 +10,7 @@ export const chat: Translation<typeof ru> = {
   'chat.log': 'Conversation',
   'chat.input': 'Message',
   'chat.send': 'Send',
+  'chat.removeFile': 'Remove the file {name}',
   'chat.attach': 'Attach a file',
   'chat.count': 'Characters left: {left}',
   'chat.tooLong': 'The message is longer than {max} characters — shorten it or send it in parts',

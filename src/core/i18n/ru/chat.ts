@@ -9,6 +9,7 @@ export const chat = {
   'chat.log': 'Переписка',
   'chat.input': 'Сообщение',
   'chat.send': 'Отправить',
+  'chat.removeFile': 'Убрать файл {name}',
   'chat.attach': 'Прикрепить файл',
   'chat.count': 'Осталось символов: {left}',
   'chat.tooLong': 'Сообщение длиннее {max} символов — сократите его или отправьте частями',
