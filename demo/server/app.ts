@@ -7,14 +7,17 @@ import { Signer, ACCESS_TTL_MS } from './access.js';
 import { openDb } from './db.js';
 import { loadMessages } from '../../src/core/i18n/translate.js';
 import { loadArticles } from './articles.js';
-import { Context, hotlineHours, type Budgets } from './context.js';
+import { DEFAULT_CHAT, type ChatConfig } from './chat/service.js';
+import { Context, type Budgets } from './context.js';
 import { FaultInjector, dropResponse, type Fault } from './faults.js';
 import { DEFAULT_UPLOAD_LIMITS, sweepTmp, type UploadLimits } from './files.js';
 import { DEFAULT_GUARD, Guard, type GuardOptions, type GuardStats } from './guard.js';
 import { HttpError, PROBLEM, Router, parseTarget, readJson, sendJson, sendProblem } from './http.js';
 import { purgeIdempotency } from './idempotency.js';
 import { RateLimiter } from './rate-limit.js';
+import { chatHooks } from './chat/hooks.js';
 import { chatRoutes } from './routes-chat.js';
+import { operatorChatRoutes } from './routes-operator-chat.js';
 import { faqRoutes } from './routes-faq.js';
 import { ticketRoutes } from './routes-tickets.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
@@ -60,8 +63,10 @@ export interface ServerOptions {
   /** Failed look-ups per ticket number and per contact in 15 minutes (default 10 each). */
   lookupFailures?: number;
   uploadLimits?: Partial<UploadLimits>;
-  /** Operators always available (demo) instead of the hotline's hours. */
+  /** Operators always available (demo) instead of the hotline's hours (same as `chat.alwaysOpen`). */
   alwaysOpen?: boolean;
+  /** The chat: operators' hours (Moscow time), wait estimate, call-back suggestion, keep-alive, typing throttle. */
+  chat?: Partial<ChatConfig>;
   /** Origins allowed to call the API from another origin (CORS); `*` for any. */
   corsOrigins?: string[];
   /** Enables /__test/* fault injection and counters. Never in production; refused off loopback. */
@@ -174,13 +179,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     tmpDir,
     filesDir,
     operatorToken: token.value,
-    operatorsOnline: options.alwaysOpen ? () => true : hotlineHours,
+    chat: { ...DEFAULT_CHAT, ...(options.alwaysOpen !== undefined ? { alwaysOpen: options.alwaysOpen } : {}), ...options.chat },
+    now: options.now ?? Date.now,
     signer,
     guard,
     trustProxy: options.trustProxy ?? 0,
   });
   await sweepTmp(tmpDir);
-  await sweepOrphans(filesDir, ctx.tickets.attachmentPaths());
+  await sweepOrphans(filesDir, new Set([...ctx.tickets.attachmentPaths(), ...ctx.chat.store.filePaths()]));
   const retention = options.idempotencyRetentionMs ?? 30 * 86_400_000;
   purgeIdempotency(db, retention);
   const purge = setInterval(() => {
@@ -192,6 +198,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const router = new Router();
   ticketRoutes(router, ctx);
   chatRoutes(router, ctx);
+  operatorChatRoutes(router, ctx);
   faqRoutes(router, ctx, join(ROOT, 'demo/content'));
   const files = staticFiles(mounts);
   const faults = new FaultInjector();
@@ -226,6 +233,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         if (url.pathname === '/__test/faults' && req.method === 'POST') faults.add((await readJson(req, 4096)) as Fault);
         else if (url.pathname === '/__test/reset') faults.clear();
         else if (url.pathname === '/__test/stats') return sendJson(res, 200, { ...guard.stats, limiterEntries: limiter.size });
+        else if (url.pathname.startsWith('/__test/chat/')) return await chatHooks(req, res, url.pathname, ctx.chat);
         else if (url.pathname === '/__test/crash') {
           // An error thrown where no handler can catch it: proves the last resort answers this one request.
           setImmediate(() => {
@@ -316,6 +324,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       new Promise<void>((done) => {
         clearInterval(purge);
+        ctx.chat.stop();
         server.closeAllConnections();
         server.close(() => {
           db.close();

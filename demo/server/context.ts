@@ -8,6 +8,7 @@ import type { Guard } from './guard.js';
 import { HttpError, PROBLEM, bearerToken, clientKey } from './http.js';
 import type { Budget, RateLimiter } from './rate-limit.js';
 import { sameSecret } from './secrets.js';
+import { ChatService, type ChatConfig } from './chat/service.js';
 import { TicketStore } from './tickets-store.js';
 
 /** Rate budgets: per client for every bucket, and per ticket number / per contact for failed look-ups. */
@@ -26,8 +27,8 @@ export interface ContextOptions {
   tmpDir: string;
   filesDir: string;
   operatorToken: string;
-  /** Whether operators are at work now (working hours of the line). */
-  operatorsOnline: (now: Date) => boolean;
+  chat: ChatConfig;
+  now: () => number;
   signer: Signer;
   guard: Guard;
   /** Reverse proxies in front of the server that append to X-Forwarded-For (0: none, trust no header). */
@@ -37,6 +38,7 @@ export interface ContextOptions {
 /** What every route needs: storage, limits, secrets and the in-process event bus (chat, console). */
 export class Context {
   readonly tickets: TicketStore;
+  readonly chat: ChatService;
   readonly events = new EventEmitter();
   readonly db: Db;
   readonly limiter: RateLimiter;
@@ -45,7 +47,6 @@ export class Context {
   readonly articles: Article[];
   readonly tmpDir: string;
   readonly filesDir: string;
-  readonly operatorsOnline: (now: Date) => boolean;
   readonly signer: Signer;
   readonly guard: Guard;
   private readonly operatorToken: string;
@@ -60,13 +61,13 @@ export class Context {
       articles: this.articles,
       tmpDir: this.tmpDir,
       filesDir: this.filesDir,
-      operatorsOnline: this.operatorsOnline,
       signer: this.signer,
       guard: this.guard,
       operatorToken: this.operatorToken,
       trustProxy: this.trustProxy,
     } = options);
     this.tickets = new TicketStore(this.db, this.signer);
+    this.chat = new ChatService(this.db, this.signer, this.articles, options.chat, options.now);
     this.events.setMaxListeners(0);
   }
 
@@ -85,14 +86,4 @@ export class Context {
       throw new HttpError(401, PROBLEM.unauthorized, 'Нужен токен оператора', undefined, { 'WWW-Authenticate': 'Bearer' });
     }
   }
-}
-
-/** Operators' hours on Moscow time: weekdays 08:00–20:00, Saturday 09:00–17:00 (DOMAIN.md). */
-export function hotlineHours(now: Date): boolean {
-  const moscow = new Date(now.getTime() + 3 * 3600_000);
-  const day = moscow.getUTCDay();
-  const hour = moscow.getUTCHours();
-  if (day === 0) return false;
-  if (day === 6) return hour >= 9 && hour < 17;
-  return hour >= 8 && hour < 20;
 }

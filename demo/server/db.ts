@@ -61,6 +61,28 @@ const MIGRATIONS: string[] = [
      article_ids TEXT,
      PRIMARY KEY (session_id, seq)
    );`,
+  // The chat of issue #11: who ended it, read marks, call-back, the bot's cards and feedback, files.
+  `ALTER TABLE chat_sessions ADD COLUMN lang TEXT NOT NULL DEFAULT 'ru';
+   ALTER TABLE chat_sessions ADD COLUMN operator_name TEXT;
+   ALTER TABLE chat_sessions ADD COLUMN ended_by TEXT;
+   ALTER TABLE chat_sessions ADD COLUMN ended_at TEXT;
+   ALTER TABLE chat_sessions ADD COLUMN read_seq INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE chat_sessions ADD COLUMN citizen_read_seq INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE chat_sessions ADD COLUMN callback_phone TEXT;
+   ALTER TABLE chat_sessions ADD COLUMN callback_at TEXT;
+   ALTER TABLE chat_sessions ADD COLUMN callback_consent TEXT;
+   ALTER TABLE chat_sessions ADD COLUMN not_helped INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX chat_sessions_queue ON chat_sessions(state, queued_at);
+   ALTER TABLE chat_messages ADD COLUMN client_id TEXT;
+   ALTER TABLE chat_messages ADD COLUMN extra TEXT;
+   ALTER TABLE chat_messages ADD COLUMN helped INTEGER;
+   CREATE TABLE chat_attachments (
+     id TEXT PRIMARY KEY,
+     session_id TEXT NOT NULL REFERENCES chat_sessions(id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     name TEXT NOT NULL, type TEXT NOT NULL, size INTEGER NOT NULL, path TEXT NOT NULL
+   );
+   CREATE INDEX chat_attachments_message ON chat_attachments(session_id, seq);`,
 ];
 
 /** Opens (creating and migrating on first start) the SQLite file; `:memory:` for throwaway use. */

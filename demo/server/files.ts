@@ -230,3 +230,20 @@ export async function commitFiles(files: StoredUpload[], storeDir: string): Prom
     file.path = target;
   }
 }
+
+/**
+ * Moves accepted uploads into the store before the database names them, runs `create`, and
+ * removes them again when nothing was created (a replay, a refusal, an error).
+ */
+export async function storeWith<T>(files: StoredUpload[], storeDir: string, create: () => { created: boolean; value: T }): Promise<T> {
+  if (!files.length) return create().value;
+  await commitFiles(files, storeDir);
+  let created = false;
+  try {
+    const result = create();
+    created = result.created;
+    return result.value;
+  } finally {
+    if (!created) await discard(files);
+  }
+}

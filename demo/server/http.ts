@@ -15,6 +15,7 @@ export const PROBLEM = {
   timeout: 'urn:gu-support:problem:timeout',
   unavailable: 'urn:gu-support:problem:unavailable',
   server: 'urn:gu-support:problem:server-error',
+  conflict: 'urn:gu-support:problem:conflict',
 } as const;
 
 export class HttpError extends Error {

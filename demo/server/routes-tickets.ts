@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { validateNewTicket, DEFAULT_RULES } from '../../src/core/validate/ticket.js';
 import { validateTicketNumber } from '../../src/core/validate/ticket-number.js';
-import { findSensitive, validateText } from '../../src/core/validate/text.js';
+import { validateText } from '../../src/core/validate/text.js';
 import { translate } from '../../src/core/i18n/translate.js';
-import { schemaMessage } from '../../src/core/validate/schema-messages.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../src/core/adapter/types.js';
 import type { FieldError } from '../../src/core/adapter/errors.js';
+import { citizenText, langOf, onlyKeys } from './body.js';
 import { defaultTopics, DEFAULT_TOPIC_IDS } from '../../src/core/topics.js';
 import type { Context } from './context.js';
-import { commitFiles, discard, readPayload, type StoredUpload } from './files.js';
+import { discard, readPayload, storeWith } from './files.js';
 import { HttpError, PROBLEM, Router, bearerToken, idempotencyKey, readJson, sendJson, sendProblem } from './http.js';
 import { once, requestHash } from './idempotency.js';
 import { contactKey } from './tickets-store.js';
@@ -34,42 +34,9 @@ function sendStoredFile(res: ServerResponse, path: string, file: { name: string;
   stream.on('error', () => sendProblem(res, new HttpError(404, PROBLEM.notFound, 'Файл не найден')));
 }
 
-function langOf(acceptLanguage: string | undefined): string {
-  return (acceptLanguage ?? '').toLowerCase().startsWith('en') ? 'en' : 'ru';
-}
-
-/** Refuses a body with keys other than `allowed`, or a non-object body. */
-function onlyKeys(payload: unknown, allowed: string[], lang: string): Record<string, unknown> {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new HttpError(422, PROBLEM.validation, 'Тело запроса — не объект JSON', [{ field: '', code: 'type', detail: schemaMessage(lang, 'object', { field: 'body' }) }]);
-  }
-  const unknown = Object.keys(payload).filter((key) => !allowed.includes(key));
-  if (unknown.length) {
-    throw new HttpError(
-      422,
-      PROBLEM.validation,
-      'В запросе есть лишние поля',
-      unknown.slice(0, 20).map((key) => ({ field: key.slice(0, 64), code: 'unknown', detail: schemaMessage(lang, 'unknown', { field: key.slice(0, 64) }) })),
-    );
-  }
-  return payload as Record<string, unknown>;
-}
-
 /** A citizen's comment: the same text rules and PII guard as the form's description. */
 function checkComment(payload: unknown, lang: string): string {
-  const data = onlyKeys(payload, ['text'], lang);
-  if (data.text !== undefined && typeof data.text !== 'string') {
-    throw new HttpError(422, PROBLEM.validation, 'Комментарий заполнен с ошибками', [{ field: 'text', code: 'type', detail: schemaMessage(lang, 'string', { field: 'text' }) }]);
-  }
-  const text = validateText((data.text as string | undefined) ?? '', { required: true, max: COMMENT_MAX }, lang);
-  const errors: FieldError[] = [];
-  if (!text.ok) errors.push({ field: 'text', code: text.code, detail: text.message });
-  else {
-    const found = [...new Set(findSensitive(text.value, lang).map((f) => f.label))].join(', ');
-    if (found) errors.push({ field: 'text', code: 'pii', detail: translate(lang, 'form.pii.error', { found }) });
-  }
-  if (errors.length || !text.ok) throw new HttpError(422, PROBLEM.validation, 'Комментарий заполнен с ошибками', errors);
-  return text.value;
+  return citizenText(onlyKeys(payload, ['text'], lang).text, 'text', { required: true, max: COMMENT_MAX }, lang);
 }
 
 /** Operator texts (status comments, replies): the same character rules, no PII guard. */
@@ -102,20 +69,6 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     return row;
   }
 
-  /** Moves accepted uploads into the store before the database names them; removes them if nothing was created. */
-  async function storeWith<T>(files: StoredUpload[], create: () => { created: boolean; value: T }): Promise<T> {
-    if (!files.length) return create().value;
-    await commitFiles(files, ctx.filesDir);
-    let created = false;
-    try {
-      const result = create();
-      created = result.created;
-      return result.value;
-    } finally {
-      if (!created) await discard(files);
-    }
-  }
-
   router.on('GET', '/api/topics', (req, res) => {
     sendJson(res, 200, { topics: defaultTopics(langOf(req.headers['accept-language'])) });
   });
@@ -131,7 +84,7 @@ export function ticketRoutes(router: Router, ctx: Context): void {
       if (!checked.ok) throw new HttpError(422, PROBLEM.validation, 'Обращение заполнено с ошибками', checked.errors);
       const owner = bearerToken(req);
       const hash = requestHash(payload, files.map((f) => f.sha256));
-      const result = await storeWith(files, () => {
+      const result = await storeWith(files, ctx.filesDir, () => {
         let created = false;
         const stored = once(ctx.db, 'ticket', key, hash, () => {
           const made = ctx.tickets.create(checked.value, files, owner);
@@ -187,7 +140,7 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     if (!ctx.signer.checkFileLink(id!, url.searchParams.get('expires'), url.searchParams.get('signature'))) {
       throw new HttpError(401, PROBLEM.unauthorized, 'Ссылка на файл устарела или неверна: откройте обращение заново');
     }
-    const file = ctx.tickets.attachmentById(id!);
+    const file = ctx.tickets.attachmentById(id!) ?? ctx.chat.store.fileById(id!);
     if (!file) throw new HttpError(404, PROBLEM.notFound, 'Файл не найден');
     sendStoredFile(res, join(ctx.filesDir, file.path), file);
   });
@@ -207,7 +160,7 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     let kept = false;
     try {
       const text = checkComment(payload, lang);
-      const result = await storeWith(files, () => {
+      const result = await storeWith(files, ctx.filesDir, () => {
         const stored = once(ctx.db, `comment:${row.number}`, key, requestHash(payload, files.map((f) => f.sha256)), () => ({
           status: 201,
           body: ctx.tickets.addComment(row, 'citizen', text, files),

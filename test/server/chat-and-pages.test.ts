@@ -66,6 +66,8 @@ describe('chat API', () => {
     const events = await stream;
     assert.ok(events.some((e) => e.event === 'state' && (e.data as { state: string }).state === 'operator'));
 
+    assert.equal((await server.post(`/api/chat/sessions/${session.id}/rating`, { score: 5 }, headers)).status, 409, 'rated only once ended');
+    assert.equal((await server.post(`/api/chat/sessions/${session.id}/end`, {}, headers)).status, 200);
     assert.equal((await server.post(`/api/chat/sessions/${session.id}/rating`, { score: 5 }, headers)).status, 204);
     assert.equal((await server.post(`/api/chat/sessions/${session.id}/rating`, { score: 9 }, headers)).status, 422);
   });

@@ -1,48 +1,17 @@
-// The operator console of the reference server: tickets (status, comments) and live chats.
+// The operator console of the reference server: tickets (status, comments) and live chats (chats.js).
 // Everything from the server is put on the page as text (textContent), never as HTML.
 // What it draws is capped (a page of the list, clipped texts, runs of combining marks cut short)
 // and redrawn only when the data changed, so no stored text can freeze the page on every poll.
+import { $, Unauthorized, api, auth, clip, el, time } from './common.js';
+import { closeChat, renderChatList, setUpChats } from './chats.js';
+
 const STATUSES = { accepted: 'Принято', 'in-progress': 'В работе', 'awaiting-info': 'Ожидает уточнений', resolved: 'Решено', closed: 'Закрыто' };
 const POLL_MS = 3000;
 const PAGE = 100;
-const $ = (id) => document.getElementById(id);
-let token = sessionStorage.getItem('gu-operator-token') ?? '';
 let selected = null;
 let shown = PAGE;
 let lastList = '';
 let lastDetail = '';
-let lastChats = '';
-
-/** At most `max` code points, with runs of combining marks cut to two (one letter + 30,000 marks is one "character"). */
-function clip(text, max) {
-  const calm = String(text ?? '').replace(/(\p{M}{2})\p{M}+/gu, '$1');
-  const points = Array.from(calm);
-  return points.length > max ? `${points.slice(0, max).join('')}…` : calm;
-}
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else if (key === 'class') node.className = value;
-    else node.setAttribute(key, value);
-  }
-  for (const child of children) if (child !== null && child !== undefined) node.append(child);
-  return node;
-}
-
-async function api(path, body) {
-  const response = await fetch(path, {
-    method: body ? 'POST' : 'GET',
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  if (response.status === 401) throw new Error('unauthorized');
-  if (!response.ok) throw new Error((await response.json().catch(() => ({}))).title ?? `HTTP ${response.status}`);
-  return response.status === 204 ? null : response.json();
-}
-
-const time = (iso) => new Date(iso).toLocaleString('ru-RU', { timeZone: 'Europe/Moscow', dateStyle: 'short', timeStyle: 'short' });
 
 async function showTicket(number, force = true) {
   selected = number;
@@ -71,25 +40,6 @@ async function showTicket(number, force = true) {
   );
 }
 
-function renderChats(chats) {
-  const open = document.activeElement?.closest?.('.chat')?.dataset.id;
-  const drafts = Object.fromEntries([...document.querySelectorAll('.chat input')].map((i) => [i.dataset.id, i.value]));
-  $('chats').replaceChildren(
-    ...(chats.length ? chats.map((c) => {
-      const input = el('input', { 'aria-label': 'Сообщение', 'data-id': c.id });
-      input.value = drafts[c.id] ?? '';
-      const box = el('div', { class: 'chat', 'data-id': c.id },
-        el('p', {}, `${time(c.createdAt)} — ${c.state === 'queued' ? `в очереди (${c.queuePosition})` : c.state === 'operator' ? 'с оператором' : 'с ботом'}`),
-        el('div', { class: 'messages' }, ...c.messages.slice(-50).map((m) => el('p', {}, el('strong', {}, `${{ citizen: 'Гражданин', bot: 'Бот', operator: 'Оператор', system: '—' }[m.author]}: `), clip(m.text, 2000)))),
-        el('form', { onsubmit: async (e) => { e.preventDefault(); if (!input.value.trim()) return; await api(`/api/operator/chats/${c.id}/messages`, { text: input.value }); input.value = ''; await refresh(); } }, input, el('button', { type: 'submit' }, 'Отправить')),
-        el('button', { class: 'action', type: 'button', onclick: async () => { await api(`/api/operator/chats/${c.id}/close`, {}); await refresh(); } }, 'Завершить чат'),
-      );
-      return box;
-    }) : [el('p', { class: 'muted' }, 'Открытых чатов нет.')]),
-  );
-  if (open) document.querySelector(`.chat[data-id="${CSS.escape(open)}"] input`)?.focus();
-}
-
 /** One page of the list (more on request), redrawn only when it changed. */
 function renderList(tickets) {
   const snapshot = JSON.stringify([shown, selected, tickets.slice(0, shown)]);
@@ -108,21 +58,18 @@ async function refresh() {
   try {
     const [{ tickets }, { chats }] = await Promise.all([api('/api/operator/tickets'), api('/api/operator/chats')]);
     renderList(tickets);
-    const chatsSnapshot = JSON.stringify(chats);
-    if (chatsSnapshot !== lastChats && !document.activeElement?.closest?.('.chat')) {
-      lastChats = chatsSnapshot;
-      renderChats(chats);
-    }
+    renderChatList(chats);
     if (selected && !document.activeElement?.closest?.('#detail')) await showTicket(selected, false);
     $('status').textContent = `Обновлено ${new Date().toLocaleTimeString('ru-RU')}`;
   } catch (error) {
-    if (error.message === 'unauthorized') return logout('Неверный токен');
+    if (error instanceof Unauthorized) return logout('Неверный токен');
     $('status').textContent = `Сервер недоступен: ${error.message}`;
   }
 }
 
 function logout(message) {
   sessionStorage.removeItem('gu-operator-token');
+  closeChat();
   $('desk').hidden = true;
   $('login').hidden = false;
   $('login-error').textContent = message;
@@ -130,8 +77,8 @@ function logout(message) {
 
 $('login').addEventListener('submit', async (e) => {
   e.preventDefault();
-  token = $('token').value.trim();
-  sessionStorage.setItem('gu-operator-token', token);
+  auth.token = $('token').value.trim();
+  sessionStorage.setItem('gu-operator-token', auth.token);
   start();
 });
 
@@ -141,5 +88,6 @@ function start() {
   refresh();
 }
 
-setInterval(() => token && !$('desk').hidden && refresh(), POLL_MS);
-if (token) start();
+setUpChats(() => logout('Неверный токен'));
+setInterval(() => auth.token && !$('desk').hidden && refresh(), POLL_MS);
+if (auth.token) start();
