@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Article, ChatApi, ChatArticleCard, ChatEvent, ChatMessage } from '../../core/adapter/types.js';
+import type { Article, ChatApi, ChatArticleCard, ChatEvent, ChatMessage, ChatSession } from '../../core/adapter/types.js';
 import { articleCards, faqBot, type ChatBot } from '../../core/chat/client-bot.js';
 import { operatorsOnline } from '../../core/chat/hours.js';
 import { transcriptText } from '../../core/chat/transcript.js';
@@ -38,6 +38,11 @@ export class ChatBehaviour {
 
   get sessionId(): string | undefined {
     return this.conversation?.session?.id;
+  }
+
+  /** @internal The current session (tests read it to play the operator). */
+  get session(): ChatSession | undefined {
+    return this.conversation?.session;
   }
 
   /** (Re)connects to the adapter's chat; restores the kept conversation. */

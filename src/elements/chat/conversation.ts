@@ -23,6 +23,8 @@ export class Conversation {
   private stopOutbox?: () => void;
   private typingTimer?: ReturnType<typeof setTimeout>;
   private saveTimer?: ReturnType<typeof setTimeout>;
+  /** The last attempt found no connection: new messages wait too. */
+  private waiting = false;
   /** Resolves once the history and outbox are open (or known to be unavailable). */
   readonly ready: Promise<void>;
 
@@ -111,10 +113,20 @@ export class Conversation {
       {
         event: (event) => this.onEvent(event),
         state: (connection) => this.host.update$({ connection }),
-        error: () => this.host.update$({ error: this.host.t('chat.error.closedStream') }),
+        error: (error) => {
+          // The server no longer knows the session (expired, deleted): start a new one.
+          if (error.kind === 'not-found' && this.session?.id === session.id) void this.renew();
+          else this.host.update$({ error: this.host.t('chat.error.closedStream') });
+        },
       },
       Math.floor(lastSeq(this.host.view.messages)),
     );
+  }
+
+  private async renew(): Promise<void> {
+    await this.forget();
+    this.host.update$({ messages: [], pending: [], chatState: 'none' });
+    await this.ensureSession().catch(() => this.host.update$({ error: this.host.t('chat.error.start') }));
   }
 
   /** Adds messages (server's, or the client bot's at half steps) and keeps them. */
@@ -163,11 +175,16 @@ export class Conversation {
     if (event.type === 'delivered' && event.receipt.kind === 'chat-message') {
       this.delivered(id, event.receipt.result);
       void this.outbox?.acknowledge(event.receipt.id);
-    } else if (event.type === 'retrying') setStatus('queued');
+    } else if (event.type === 'retrying') {
+      // Per-owner order: the later ones wait behind this one, so they wait for the connection too.
+      this.waiting = true;
+      this.host.update$({ pending: this.host.view.pending.map((p) => (p.status === 'sending' ? { ...p, status: 'queued' } : p)) });
+    }
     else if (event.type === 'rejected' || event.type === 'failed' || event.type === 'expired') setStatus('failed');
   }
 
   private delivered(id: string, message: ChatMessage): void {
+    this.waiting = false;
     this.host.update$({ pending: this.host.view.pending.filter((p) => p.id !== id) });
     this.merge([message]);
     this.hooks.delivered(message);
@@ -191,7 +208,7 @@ export class Conversation {
     }
     const record = await this.outbox.enqueue('chat-message', this.owner, { session: ref, text, clientId }, files, text.slice(0, 80));
     if (!this.host.view.pending.some((p) => p.id === record.id)) {
-      this.host.update$({ pending: [...this.host.view.pending, { id: record.id, clientId, text, at, status: navigator.onLine ? 'sending' : 'queued', files: names }] });
+      this.host.update$({ pending: [...this.host.view.pending, { id: record.id, clientId, text, at, status: navigator.onLine && !this.waiting ? 'sending' : 'queued', files: names }] });
     }
     void this.outbox.drain();
   }
