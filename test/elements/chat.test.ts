@@ -1,4 +1,5 @@
 import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/core/adapter/memory.js';
 import type { Article } from '../../src/core/adapter/types.js';
 import { bubbles, button, clearLocalData, input, mountChat, root, text, type, until } from '../helpers/chat.js';
@@ -63,5 +64,66 @@ describe('<gu-chat> with the in-memory adapter (client-side bot)', () => {
     await type(el, 'я'.repeat(2001));
     expect(text(el)).to.contain('Сообщение длиннее 2000 символов');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<gu-chat> window: keyboard, focus, unread badge', () => {
+  beforeEach(() => clearLocalData());
+
+  it('opens from the launcher with the keyboard, sends with Enter, Esc closes and focus returns', async () => {
+    const adapter = new MemoryAdapter({ articles });
+    const el = await mountChat({ adapter, mode: 'launcher' });
+    const launcher = root(el).querySelector<HTMLButtonElement>('.launcher')!;
+    launcher.focus();
+    const opened = oneEvent(el, 'gu-chat-open');
+    await sendKeys({ press: 'Enter' });
+    await opened;
+    await until(() => root(el).activeElement === input(el));
+    await until(() => bubbles(el).length === 1);
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: 'ошибка при оплате' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => bubbles(el).includes('ошибка при оплате'));
+    const closed = oneEvent(el, 'gu-chat-close');
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    expect(el.opened).to.equal(false);
+    expect(root(el).activeElement).to.equal(launcher);
+    // A message while the window is closed: a badge with words for screen readers.
+    adapter.operator(el.behaviour!.sessionId!).say('Вы ещё здесь?');
+    await until(() => Boolean(root(el).querySelector('[part=badge]')));
+    expect(root(el).querySelector('[part=badge] .visually-hidden')!.textContent).to.equal('1 новое сообщение');
+    await expect(el).to.be.accessible();
+    await el.open();
+    expect(root(el).querySelector('[part=badge]')).to.equal(null);
+  });
+
+  it('restores the conversation after a reload (IndexedDB history) and forgets it on «Очистить историю»', async () => {
+    const adapter = new MemoryAdapter({ articles });
+    const key = `reload-${Date.now()}`;
+    const first = await mountChat({ adapter, key });
+    await until(() => bubbles(first).length === 1);
+    await type(first, 'первое сообщение');
+    await until(() => bubbles(first).includes('первое сообщение'));
+    first.remove();
+    const again = await mountChat({ adapter, key });
+    await until(() => bubbles(again).includes('первое сообщение'));
+    expect(bubbles(again).filter((b) => b === 'первое сообщение')).to.have.length(1);
+    button(again, 'Очистить историю').click();
+    await until(() => !bubbles(again).includes('первое сообщение'));
+  });
+
+  it('speaks English and works in the low-vision theme at phone width', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await mountChat({ adapter: new MemoryAdapter({ articles }), mode: 'launcher', lang: 'en', theme: 'low-vision' });
+      await el.open();
+      await until(() => text(el).includes('Chat with support') && text(el).includes('Send'));
+      const panel = root(el).querySelector('dialog')!;
+      expect(panel.getBoundingClientRect().width).to.equal(320);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });

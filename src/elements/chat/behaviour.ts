@@ -67,7 +67,7 @@ export class ChatBehaviour {
   }
 
   shown(): void {
-    this.host.update$({ unread: 0 });
+    if (this.host.view.unread) this.host.update$({ unread: 0 });
   }
 
   private async loadFaq(): Promise<void> {

@@ -222,10 +222,13 @@ export class Conversation {
   save(): void {
     if (!this.history || !this.session) return;
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      const { messages, rated, unhelpful, chatState } = this.host.view;
-      if (this.session) void this.history?.write({ key: this.key, session: { ...this.session, state: chatState === 'none' ? this.session.state : chatState }, messages, rated, unhelpful }).catch(() => undefined);
-    }, 200);
+    this.saveTimer = setTimeout(() => void this.write(), 200);
+  }
+
+  private async write(): Promise<void> {
+    this.saveTimer = undefined;
+    const { messages, rated, unhelpful, chatState } = this.host.view;
+    if (this.session) await this.history?.write({ key: this.key, session: { ...this.session, state: chatState === 'none' ? this.session.state : chatState }, messages, rated, unhelpful }).catch(() => undefined);
   }
 
   /** «Очистить историю» / a new chat: forgets this conversation here (its unsent messages are still delivered). */
@@ -242,6 +245,9 @@ export class Conversation {
     this.stopOutbox?.();
     clearTimeout(this.typingTimer);
     this.lease?.release();
-    this.history?.close();
+    // A change not yet written is written now (the element left the page: a reload, a route change).
+    const history = this.history;
+    const last = this.saveTimer ? (clearTimeout(this.saveTimer), this.write()) : Promise.resolve();
+    void last.finally(() => history?.close());
   }
 }

@@ -231,7 +231,7 @@ export class GuChat extends GuKitElement {
     const { unread } = this.view;
     return html`<button type="button" class="launcher" part="launcher" aria-expanded=${this.opened ? 'true' : 'false'} @click=${() => (this.opened ? this.close() : void this.open())}>
       <span>${this.t('chat.launcher')}</span>
-      ${unread ? html`<span class="badge" part="badge"><span aria-hidden="true">${unread}</span><span class="visually-hidden">${this.t('chat.unread', { count: unread })}</span></span>` : nothing}
+      ${unread ? html`<span class="badge" part="badge"><span aria-hidden="true">${unread}</span><span class="visually-hidden">${this.t('chat.unread', { n: unread })}</span></span>` : nothing}
     </button>`;
   }
 

@@ -49,7 +49,7 @@ export function renderQueue(chat: GuChat): TemplateResult | typeof nothing {
   const minutes = waitSeconds === undefined ? undefined : Math.max(1, Math.round(waitSeconds / 60));
   const long = waitSeconds !== undefined && waitSeconds > chat.longWait;
   return html`<div class="notice" part="queue">
-    <p>${queuePosition ? (minutes ? chat.t('chat.queued', { position: queuePosition, wait: chat.t('chat.minutes', { count: minutes }) }) : chat.t('chat.queuedNoWait', { position: queuePosition })) : nothing}</p>
+    <p>${queuePosition ? (minutes ? chat.t('chat.queued', { position: queuePosition, wait: chat.t('chat.minutes', { n: minutes }) }) : chat.t('chat.queuedNoWait', { position: queuePosition })) : nothing}</p>
     ${long && !callback ? html`<p>${chat.t('chat.longWait')}</p>
           <div class="actions">${callbackButton(chat)}${formButton(chat)}</div>` : nothing}
     ${callback === 'asking' ? renderCallback(chat) : callback ? html`<p>${chat.t('chat.callbackDone', { phone: callback })}</p>` : nothing}
@@ -80,7 +80,7 @@ export function renderEnded(chat: GuChat): TemplateResult | typeof nothing {
           <fieldset>
             <legend>${chat.t('chat.rate')}</legend>
             <div class="stars">
-              ${[1, 2, 3, 4, 5].map((n) => html`<label><input type="radio" name="score" value=${n} required /><span aria-hidden="true">${n}</span><span class="visually-hidden">${chat.t('chat.score', { count: n })}</span></label>`)}
+              ${[1, 2, 3, 4, 5].map((n) => html`<label><input type="radio" name="score" value=${n} required /><span aria-hidden="true">${n}</span><span class="visually-hidden">${chat.t('chat.score', { n })}</span></label>`)}
             </div>
           </fieldset>
           <label for="rating-comment">${chat.t('chat.ratingComment')}</label>

@@ -4,7 +4,7 @@ import type { chat as ru } from '../ru/chat.js';
 /** <gu-chat>. */
 export const chat: Translation<typeof ru> = {
   'chat.launcher': 'Chat with support',
-  'chat.unread': { one: '{count} new message', other: '{count} new messages' },
+  'chat.unread': { one: '{n} new message', other: '{n} new messages' },
   'chat.title': 'Chat with support',
   'chat.close': 'Minimise the chat',
   'chat.log': 'Conversation',
@@ -33,7 +33,7 @@ export const chat: Translation<typeof ru> = {
   'chat.botNothing': 'I found no matching article. I can call an operator.',
   'chat.queued': 'You are number {position} in the queue. Estimated wait: {wait}.',
   'chat.queuedNoWait': 'You are number {position} in the queue.',
-  'chat.minutes': { one: '{count} minute', other: '{count} minutes' },
+  'chat.minutes': { one: '{n} minute', other: '{n} minutes' },
   'chat.longWait': 'A long wait? An operator can call you back, or leave a request — we will answer by phone or e-mail.',
   'chat.callback': 'Request a call back',
   'chat.phone': 'Phone number to call',
@@ -57,7 +57,7 @@ export const chat: Translation<typeof ru> = {
   'chat.end': 'End the chat',
   'chat.ended': 'The chat has ended',
   'chat.rate': 'Rate the help',
-  'chat.score': { one: '{count} of 5', other: '{count} of 5' },
+  'chat.score': { one: '{n} of 5', other: '{n} of 5' },
   'chat.ratingComment': 'Comment (optional)',
   'chat.rateSend': 'Send the rating',
   'chat.rated': 'Thank you for the rating!',

@@ -3,7 +3,7 @@ import type { Strings } from '../catalogue.js';
 /** <gu-chat>. Russian: the source language. */
 export const chat = {
   'chat.launcher': 'Чат с поддержкой',
-  'chat.unread': { one: '{count} новое сообщение', few: '{count} новых сообщения', many: '{count} новых сообщений', other: '{count} нового сообщения' },
+  'chat.unread': { one: '{n} новое сообщение', few: '{n} новых сообщения', many: '{n} новых сообщений', other: '{n} нового сообщения' },
   'chat.title': 'Чат с поддержкой',
   'chat.close': 'Свернуть чат',
   'chat.log': 'Переписка',
@@ -32,7 +32,7 @@ export const chat = {
   'chat.botNothing': 'Не нашёл подходящей статьи. Могу позвать живого оператора.',
   'chat.queued': 'Вы в очереди к оператору: {position}-й. Примерное ожидание — {wait}.',
   'chat.queuedNoWait': 'Вы в очереди к оператору: {position}-й.',
-  'chat.minutes': { one: '{count} минута', few: '{count} минуты', many: '{count} минут', other: '{count} минуты' },
+  'chat.minutes': { one: '{n} минута', few: '{n} минуты', many: '{n} минут', other: '{n} минуты' },
   'chat.longWait': 'Ждать долго? Оператор может перезвонить, или оставьте обращение — ответим по телефону или почте.',
   'chat.callback': 'Заказать обратный звонок',
   'chat.phone': 'Телефон для звонка',
@@ -56,7 +56,7 @@ export const chat = {
   'chat.end': 'Завершить чат',
   'chat.ended': 'Чат завершён',
   'chat.rate': 'Оцените помощь',
-  'chat.score': { one: '{count} из 5', other: '{count} из 5' },
+  'chat.score': { one: '{n} из 5', other: '{n} из 5' },
   'chat.ratingComment': 'Комментарий (необязательно)',
   'chat.rateSend': 'Отправить оценку',
   'chat.rated': 'Спасибо за оценку!',
