@@ -147,7 +147,15 @@ export class GuChat extends GuKitElement {
     this.behaviour?.stop();
   }
 
+  private langOfUpdate?: string;
+
+  /** @internal The language, worked out once per update (a long conversation asks for it often). */
+  override get locale(): string {
+    return (this.langOfUpdate ??= super.locale);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.langOfUpdate = undefined;
     if (this.isConnected) this.behaviour?.connect(this.chatApi);
     if (changed.has('mode') && this.mode === 'inline') this.opened = true;
   }
