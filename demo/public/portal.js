@@ -18,3 +18,5 @@ lang.addEventListener('click', () => {
   lang.textContent = en ? 'Поддержка на русском' : 'Support in English';
 });
 document.addEventListener('gu-submitted', (e) => console.info('gu-submitted', e.detail.receipt.number));
+// «Открыть чат» in the page opens the kit's chat window (its launcher stays in the corner).
+document.getElementById('open-chat').addEventListener('click', () => document.querySelector('gu-chat').open());

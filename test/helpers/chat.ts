@@ -15,7 +15,7 @@ export async function mountChat(options: { adapter?: AnyAdapter; endpoint?: stri
     endpoint=${options.endpoint ?? ''}
     mode=${options.mode ?? 'inline'}
     history-key=${key}
-    hours=${options.hours ?? '1-7 00:00-24:00'}
+    hours=${options.hours ?? ''}
     lang=${options.lang ?? 'ru'}
     theme=${options.theme ?? ''}
   ></gu-chat>`);

@@ -70,9 +70,20 @@ describe('demo portal in Chromium under the strict CSP', () => {
     assert.ok(ticket.attachments[0]!.size <= 2 * 1024 * 1024);
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);
-    for (const tag of ['gu-faq-search', 'gu-ticket-status', 'gu-chat']) {
+    for (const tag of ['gu-faq-search', 'gu-ticket-status']) {
       assert.ok(await page.locator(`${tag} .placeholder`).isVisible(), `${tag} shows its placeholder`);
     }
+    // The chat: the page's button opens the kit's window, the bot greets, Esc closes it.
+    await page.getByRole('button', { name: 'Открыть чат' }).click();
+    const chat = page.locator('gu-chat');
+    await chat.getByText('Я Макс').waitFor({ timeout: 10_000 });
+    await chat.getByRole('textbox', { name: 'Сообщение' }).fill('Не приходит СМС-код');
+    await chat.getByRole('textbox', { name: 'Сообщение' }).press('Enter');
+    await chat.locator('.card a').first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await chat.getByRole('button', { name: 'Чат с поддержкой' }).waitFor();
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, []);
     await page.close();
   });
 

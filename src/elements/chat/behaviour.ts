@@ -161,13 +161,14 @@ export class ChatBehaviour {
   async askOperator(): Promise<void> {
     const { host, conversation } = this;
     if (!conversation) return;
-    if (!operatorsOnline(new Date(), host.workingHours)) return host.update$({ offHours: true });
     try {
       const session = await conversation.ensureSession();
+      // The page's `hours` when given; else the backend decides (it knows its holidays) and says so.
+      if (host.hours && !operatorsOnline(new Date(), host.workingHours)) return host.update$({ offHours: true });
       const queued = await conversation.api.requestOperator(session, { lang: host.locale });
       conversation.session = { ...session, state: queued.state };
-      const closed = queued.state === 'bot' && queued.hours?.open === false;
-      host.update$({ chatState: queued.state, queuePosition: queued.queue?.position ?? queued.queuePosition, waitSeconds: queued.queue?.waitSeconds, error: '', offHours: closed, ...(queued.hours ? { hoursText: queued.hours.text } : {}) });
+      const offHours = queued.state === 'bot' && queued.hours?.open === false;
+      host.update$({ chatState: queued.state, queuePosition: queued.queue?.position ?? queued.queuePosition, waitSeconds: queued.queue?.waitSeconds, error: '', offHours, ...(queued.hours ? { hoursText: queued.hours.text } : {}) });
       conversation.save();
     } catch {
       host.update$({ error: host.t('chat.error.start') });

@@ -95,7 +95,11 @@ export class GuChat extends GuKitElement {
   retentionDays = 7;
   /** Keep no history in this browser (messages still go through the outbox while unsent). */
   noStorage = false;
-  /** Operators' hours in Moscow time: `1-5 08:00-20:00; 6 09:00-17:00` (ISO weekdays; the seeds' hours by default). */
+  /**
+   * Operators' hours in Moscow time, e.g. the seeds' `1-5 08:00-20:00; 6 09:00-17:00` (ISO
+   * weekdays): outside them the chat says when operators work and offers the form without asking
+   * the backend. Without it the backend decides (the reference server knows its holidays).
+   */
   hours = '';
   /** Seconds of estimated wait above which a call back or a request is offered (300). */
   longWait = 300;
@@ -123,7 +127,7 @@ export class GuChat extends GuKitElement {
     }),
   );
 
-  /** @internal The hours that apply (the attribute's, else the seeds'). */
+  /** @internal The hours to show (the attribute's, else the seeds'; the backend's words win when it gives them). */
   get workingHours(): WorkingHours {
     return (this.hours && parseHours(this.hours)) || DEFAULT_HOURS;
   }
