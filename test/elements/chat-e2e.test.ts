@@ -4,7 +4,7 @@ import type { ChatMessage, ChatSession } from '../../src/core/adapter/types.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { bubbles, button, clearLocalData, mountChat, root, text, type, until } from '../helpers/chat.js';
-import { referenceServer } from '../helpers/reference-server.js';
+import { injectFault, referenceServer, resetFaults } from '../helpers/reference-server.js';
 import type { GuChat } from '../../src/elements/chat/gu-chat.js';
 
 const OPERATOR = { Authorization: 'Bearer operator-test', 'Content-Type': 'application/json' };
@@ -137,5 +137,47 @@ describe('<gu-chat> against the reference server', function () {
       const chat = (await (await fetch(`${api}/operator/chats/${id}`, { headers: OPERATOR })).json()) as { rating?: { score: number } };
       return chat.rating?.score === 4;
     }, 10_000);
+  });
+
+  it('a stream that cannot be opened falls back to polling', async () => {
+    const el = await mountChat({ endpoint: api });
+    await until(() => Boolean(el.behaviour?.session) && bubbles(el).length > 0);
+    const { id } = sessionOf(el);
+    // Every attempt to reopen the stream is refused, as by a proxy that does not pass it.
+    await injectFault(url, { method: 'GET', path: `/api/chat/sessions/${id}/events`, status: 502, times: 1000 });
+    try {
+      await hook('drop-streams');
+      await operator(`${id}/take`, { name: 'Ирина' });
+      await operator(`${id}/messages`, { text: 'через опрос' });
+      await until(() => bubbles(el).includes('через опрос'), 15_000);
+      expect(el.view.chatState).to.equal('operator');
+    } finally {
+      await resetFaults(url);
+    }
+  });
+
+  it('a long wait offers a call back; the phone is checked, then the operator will call', async () => {
+    await hook('queue-time', { secondsPerChat: 600 });
+    try {
+      const el = await mountChat({ endpoint: api });
+      await until(() => bubbles(el).length > 0);
+      button(el, 'Связаться с живым оператором').click();
+      await until(() => text(el).includes('Ждать долго?'));
+      await expect(el).to.be.accessible();
+      button(el, 'Заказать обратный звонок').click();
+      await el.updateComplete;
+      const phone = root(el).querySelector<HTMLInputElement>('#phone')!;
+      phone.value = '8 912';
+      root(el).querySelector<HTMLFormElement>('[part=callback]')!.requestSubmit();
+      await until(() => phone.getAttribute('aria-invalid') === 'true');
+      expect(root(el).activeElement).to.equal(phone);
+      phone.value = '+7 912 345-67-89';
+      root(el).querySelector<HTMLInputElement>('input[name=consent]')!.click();
+      root(el).querySelector<HTMLFormElement>('[part=callback]')!.requestSubmit();
+      await until(() => el.view.chatState === 'closed', 10_000);
+      await expect(el).to.be.accessible();
+    } finally {
+      await hook('queue-time', { secondsPerChat: 180, callbackAfterSeconds: 300 });
+    }
   });
 });

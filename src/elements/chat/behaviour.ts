@@ -15,7 +15,7 @@ import { saveTextFile } from '../internal/save-text.js';
 import { Conversation } from './conversation.js';
 import type { GuChat } from './gu-chat.js';
 
-const TYPING_EVERY_MS = 3000;
+const TYPING_EVERY_MS = 2000;
 
 /**
  * What <gu-chat> does after its first paint: the conversation (session, stream, outbox, history),
@@ -99,6 +99,7 @@ export class ChatBehaviour {
     if (this.piiFound(text)) return this.invalid(host.t('chat.pii', { found: this.piiFound(text) }));
     host.inputError = '';
     host.update$({ draft: '' });
+    this.typing(); // stopped
     this.files = [];
     try {
       await this.conversation?.post(text, files);
@@ -263,13 +264,19 @@ export class ChatBehaviour {
     this.host.update$({ messages: [], pending: [], chatState: 'none', unhelpful: 0, rated: false, offHours: false, callback: '', readSeq: 0 });
   }
 
-  /** The citizen is typing: the other side hears it at most every 3 s, and only a person. */
+  /**
+   * The citizen is typing (at most every 2 s) or stopped (the box emptied, the message sent): only
+   * a person hears it, in the queue or with an operator.
+   */
   typing(): void {
-    const { conversation } = this;
+    const { conversation, host } = this;
     const session = conversation?.session;
-    if (!session || !['queued', 'operator'].includes(this.host.view.chatState) || Date.now() - this.lastTyping < TYPING_EVERY_MS) return;
-    this.lastTyping = Date.now();
-    void conversation.api.sendChatTyping?.(session, true).catch(() => undefined);
+    if (!session || !['queued', 'operator'].includes(host.view.chatState)) return;
+    const active = host.view.draft.trim() !== '';
+    if (active && Date.now() - this.lastTyping < TYPING_EVERY_MS) return;
+    if (!active && !this.lastTyping) return;
+    this.lastTyping = active ? Date.now() : 0;
+    void conversation.api.sendChatTyping?.(session, active).catch(() => undefined);
   }
 
   /** Secrets in the text, by kind («номер банковской карты»), or ''. */
