@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright';
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReferenceServer } from './reference-server.mjs';
 
@@ -54,6 +54,8 @@ try {
     sse_reconnect_lost: sse.lost,
     sse_reconnect_duplicated: sse.duplicated,
     runs: RUNS,
+    // The machine's load while measuring (2 cores shared with other work): figures scale with it.
+    load_average_1m: Number(loadavg()[0].toFixed(1)),
     browser: 'Chromium (Debian) via Playwright',
     measured_at: new Date().toISOString(),
   };

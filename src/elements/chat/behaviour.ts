@@ -176,8 +176,9 @@ export class ChatBehaviour {
     }
   }
 
+  /** The call-back form: in the queue, or (the backend's offer) outside the hours. */
   openCallback(): void {
-    this.host.update$({ callback: 'asking' });
+    this.host.update$({ callback: 'asking', ...(this.host.view.chatState === 'queued' ? {} : { offHours: true }) });
   }
 
   async requestCallback(event: Event): Promise<void> {
@@ -198,9 +199,14 @@ export class ChatBehaviour {
     }
   }
 
-  /** «Оставить обращение»: the form opens with the conversation in it, nothing retyped. */
+  /**
+   * «Оставить обращение»: the form opens with the conversation in it, nothing retyped; a long one
+   * keeps its newest messages within the form's description limit, «…» where it was cut.
+   */
   toForm(): void {
-    handoff({ title: this.host.t('chat.handoffTitle'), description: this.transcript() });
+    const limit = document.querySelector('gu-support-form')?.descriptionMax ?? 2000;
+    const chars = [...this.transcript()];
+    handoff({ title: this.host.t('chat.handoffTitle'), description: chars.length > limit ? `…${chars.slice(chars.length - limit + 1).join('')}` : chars.join('') });
     this.host.close();
     document.querySelector('gu-support-form')?.scrollIntoView({ block: 'start' });
   }
