@@ -29,10 +29,13 @@ describe('<gu-chat> against the reference server', function () {
 
   it('the bot answers with article cards', async () => {
     const el = await mountChat({ endpoint: api });
+    const heard: string[] = [];
+    el.addEventListener('gu-message', (e) => heard.push(`${e.detail.message.author}:${e.detail.message.seq}`));
     await until(() => bubbles(el).some((b) => b.includes('Я Макс')));
     expect(button(el, 'Связаться с живым оператором').isConnected).to.equal(true);
     await type(el, 'Не приходит СМС-код для входа');
     await until(() => Boolean(root(el).querySelector('.card a')), 10_000);
+    expect(heard).to.deep.equal(['bot:1', 'citizen:2', 'bot:3']);
     expect(root(el).querySelector('.card a')!.getAttribute('href')).to.match(/^#faq\//);
     await until(() => text(el).includes('Доставлено'));
     await expect(el).to.be.accessible();

@@ -28,6 +28,8 @@ export class ChatBehaviour {
   private faq: Article[] = [];
   private faqLoading = false;
   private lastTyping = 0;
+  /** Messages already announced by `gu-message`. */
+  private readonly notified = new Set<string>();
   /** Files picked for the next message, already prepared. */
   private files: StoredFile[] = [];
   private endedBy: 'citizen' | 'support' = 'support';
@@ -121,6 +123,7 @@ export class ChatBehaviour {
   /** The client-side bot answers a delivered question while the chat is with the bot. */
   private delivered(message: ChatMessage): void {
     const { host } = this;
+    this.notify(message);
     if (message.author !== 'citizen' || host.view.chatState !== 'bot' || this.conversation?.api.chatBot !== 'client') return;
     const answer = this.bot?.answer(message.text) ?? { articleIds: [] };
     const found = answer.articleIds.length > 0;
@@ -134,7 +137,7 @@ export class ChatBehaviour {
     const session = this.sessionId ?? '';
     if (event.type === 'message') {
       if (event.message.author === 'bot' && !event.message.articleIds?.length && previous.messages.some((m) => m.author === 'citizen')) host.update$({ unhelpful: host.view.unhelpful + 1 });
-      if (host.view.messages.length !== previous.messages.length) this.notify(event.message);
+      this.notify(event.message);
     } else if (event.type === 'state' && event.state !== previous.chatState) {
       if (event.state === 'operator') host.emit('gu-operator-joined', { session });
       if (event.state === 'closed' && previous.chatState !== 'none') {
@@ -143,8 +146,11 @@ export class ChatBehaviour {
     }
   }
 
+  /** `gu-message` once per message (a stream replay, a poll or a delivery receipt may bring it again), and the unread count. */
   private notify(message: ChatMessage): void {
     const { host } = this;
+    if (this.notified.has(message.id)) return;
+    this.notified.add(message.id);
     if (message.author !== 'citizen' && !host.opened) host.update$({ unread: host.view.unread + 1 });
     host.emit('gu-message', { session: this.sessionId ?? '', message });
   }
