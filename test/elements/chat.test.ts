@@ -51,6 +51,38 @@ describe('<gu-chat> with the in-memory adapter (client-side bot)', () => {
     await until(() => text(el).includes('Спасибо за оценку'));
   });
 
+  it('a message the server refuses is «Не отправлено» with «Повторить», and goes on retry', async () => {
+    const adapter = new MemoryAdapter({ articles });
+    const el = await mountChat({ adapter });
+    await until(() => bubbles(el).length === 1);
+    adapter.failNext('rejected');
+    await type(el, 'первая попытка');
+    await until(() => text(el).includes('Не отправлено'));
+    await expect(el).to.be.accessible();
+    button(el, 'Повторить').click();
+    await until(() => el.view.pending.length === 0 && bubbles(el).includes('первая попытка'));
+    expect(bubbles(el).filter((b) => b === 'первая попытка')).to.have.length(1);
+  });
+
+  it('typing: the operator\'s is shown until a message, the citizen\'s is sent at most every 2 s', async () => {
+    const adapter = new MemoryAdapter({ articles });
+    const calls: boolean[] = [];
+    const send = adapter.sendChatTyping.bind(adapter);
+    adapter.sendChatTyping = (session, active, options) => (calls.push(active), send(session, active, options));
+    const el = await mountChat({ adapter });
+    await until(() => bubbles(el).length === 1);
+    const op = adapter.operator(el.behaviour!.sessionId!);
+    op.say('Здравствуйте');
+    op.typing();
+    await until(() => text(el).includes('Оператор печатает…'));
+    op.say('Уже смотрю');
+    await until(() => !text(el).includes('Оператор печатает…'));
+    for (const chunk of ['п', 'пр', 'при', 'прив']) el.typed(chunk);
+    expect(calls).to.deep.equal([true]);
+    el.typed('');
+    expect(calls).to.deep.equal([true, false]);
+  });
+
   it('warns about a card number before sending and refuses too long a message', async () => {
     const adapter = new MemoryAdapter({ articles });
     const el = await mountChat({ adapter });
