@@ -92,11 +92,20 @@ export const Offline: Story = {
   },
 };
 
-/** A message the server refused: «Не отправлено» with «Повторить»; the chat could not start. */
+/** A message the server refused: «Не отправлено» with «Повторить». */
 export const Errors: Story = {
+  play: async ({ canvasElement }) => {
+    const { el, adapter } = await ready(canvasElement);
+    adapter.failNext('rejected');
+    await el.send('Сообщение, которое сервер не принял');
+  },
+};
+
+/** The chat could not start (the server failed): the reason and «Повторить». */
+export const StartFailed: Story = {
   render: () => {
     const adapter = new MemoryAdapter({ articles });
-    adapter.failNext('server');
+    for (let i = 0; i < 2; i++) adapter.failNext('server'); // the FAQ and the session
     return chat({}, adapter);
   },
 };

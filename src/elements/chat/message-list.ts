@@ -44,7 +44,8 @@ const rendered = new WeakMap<ChatMessage, { key: string; result: TemplateResult 
 function message(chat: GuChat, m: ChatMessage, labels: Labels): TemplateResult {
   const mine = m.author === 'citizen';
   const status = mine ? (m.seq <= chat.view.readSeq ? labels.read : labels.sent) : '';
-  const key = `${labels.lang}|${status}|${chat.articleBase}`;
+  // The words change when a language's strings arrive (after `lang` itself): they are the key.
+  const key = `${labels.author[m.author]}|${labels.lang}|${status}|${chat.articleBase}`;
   const cached = rendered.get(m);
   if (cached?.key === key) return cached.result;
   const result = html`<li class="message ${m.author}" part="message">
@@ -91,7 +92,7 @@ export function renderLog(chat: GuChat): TemplateResult {
   const blocks: TemplateResult[] = [];
   for (let i = 0; i < messages.length; i += BLOCK) {
     const block = messages.slice(i, i + BLOCK);
-    blocks.push(html`${guard([block.length, block[0], block[block.length - 1], chat.view.readSeq, lang], () => block.map((m) => message(chat, m, labels)))}`);
+    blocks.push(html`${guard([block.length, block[0], block[block.length - 1], chat.view.readSeq, lang, labels.author.bot], () => block.map((m) => message(chat, m, labels)))}`);
   }
   return html`<div class="log" part="log" role="log" aria-label=${chat.t('chat.log')} tabindex="0">
     <ol>
