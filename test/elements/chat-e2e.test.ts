@@ -57,6 +57,8 @@ describe('<gu-chat> against the reference server', function () {
     await joined;
     for (let i = 1; i <= 3; i++) await operator(`${sessionOf(el).id}/messages`, { text: `до обрыва ${i}` });
     await until(() => bubbles(el).includes('до обрыва 3'));
+    // The chat is on screen: the console learns what the citizen has read.
+    await until(async () => ((await (await fetch(`${api}/operator/chats/${sessionOf(el).id}`, { headers: OPERATOR })).json()) as { citizenReadSeq: number }).citizenReadSeq >= el.view.messages.at(-1)!.seq);
     await hook('drop-streams');
     for (let i = 1; i <= 3; i++) await operator(`${sessionOf(el).id}/messages`, { text: `после обрыва ${i}` });
     await until(() => bubbles(el).includes('после обрыва 3'), 15_000);

@@ -50,6 +50,7 @@ export class LazyRestAdapter implements SupportAdapter {
   rateChat = this.forward('rateChat');
   sendChatFeedback = this.forward('sendChatFeedback');
   sendChatTyping = this.forward('sendChatTyping');
+  markChatRead = this.forward('markChatRead');
   endChat = this.forward('endChat');
   requestCallback = this.forward('requestCallback');
 

@@ -233,6 +233,10 @@ export class RestAdapter implements SupportAdapter {
     await this.request<unknown>({ method: 'POST', path: `/chat/sessions/${session.id}/feedback`, body: { seq, helped }, options, headers: chatHeaders(session) });
   }
 
+  async markChatRead(session: ChatSessionRef, seq: number, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/read`, body: { seq }, options, headers: chatHeaders(session) });
+  }
+
   async endChat(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
     await this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/end`, body: {}, options, headers: chatHeaders(session) });
   }

@@ -271,6 +271,8 @@ export interface ChatApi {
   sendChatTyping?(session: ChatSessionRef, active: boolean, options?: RequestOptions): Promise<void>;
   /** Whether the bot answer `seq` helped («Помогло» / «Не помогло»). */
   sendChatFeedback?(session: ChatSessionRef, seq: number, helped: boolean, options?: RequestOptions): Promise<void>;
+  /** The citizen has seen the conversation up to `seq` (the operator's console shows it). */
+  markChatRead?(session: ChatSessionRef, seq: number, options?: RequestOptions): Promise<void>;
   /** The citizen ends the chat (state `closed`, then the rating). */
   endChat?(session: ChatSessionRef, options?: RequestOptions): Promise<void>;
   /** Asks for a call back instead of waiting in the queue (ends the chat). */

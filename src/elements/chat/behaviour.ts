@@ -28,6 +28,8 @@ export class ChatBehaviour {
   private faq: Article[] = [];
   private faqLoading = false;
   private lastTyping = 0;
+  /** The last `seq` told to the backend as read, and of which session. */
+  private readSent = { id: '', seq: 0 };
   /** Messages already announced by `gu-message`. */
   private readonly notified = new Set<string>();
   /** Files picked for the next message, already prepared. */
@@ -70,6 +72,19 @@ export class ChatBehaviour {
 
   shown(): void {
     if (this.host.view.unread) this.host.update$({ unread: 0 });
+    this.markRead();
+  }
+
+  /** Tells the backend what the citizen has seen: the newest message, while the chat is on screen. */
+  private markRead(): void {
+    const { host, conversation } = this;
+    const session = conversation?.session;
+    const last = host.view.messages[host.view.messages.length - 1];
+    const seq = last ? Math.floor(last.seq) : 0;
+    const told = this.readSent.id === session?.id ? this.readSent.seq : 0;
+    if (!session || !conversation.api.markChatRead || seq <= told || !host.opened || document.visibilityState === 'hidden') return;
+    this.readSent = { id: session.id, seq };
+    void conversation.api.markChatRead(session, seq).catch(() => (this.readSent = { id: '', seq: 0 }));
   }
 
   private async loadFaq(): Promise<void> {
@@ -152,6 +167,7 @@ export class ChatBehaviour {
     if (this.notified.has(message.id)) return;
     this.notified.add(message.id);
     if (message.author !== 'citizen' && !host.opened) host.update$({ unread: host.view.unread + 1 });
+    if (message.author !== 'citizen') this.markRead();
     host.emit('gu-message', { session: this.sessionId ?? '', message });
   }
 
