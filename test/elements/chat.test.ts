@@ -116,6 +116,7 @@ describe('<gu-chat> window: keyboard, focus, unread badge', () => {
     await sendKeys({ type: 'ошибка при оплате' });
     await sendKeys({ press: 'Enter' });
     await until(() => bubbles(el).includes('ошибка при оплате'));
+    await until(() => el.view.messages.at(-1)!.author === 'bot'); // the bot has answered while the window is open
     const closed = oneEvent(el, 'gu-chat-close');
     await sendKeys({ press: 'Escape' });
     await closed;
