@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 
 /** One build entry per public element, so a page that needs only the form loads only the form. */
@@ -7,12 +8,14 @@ export const entries = {
   'support-form': 'src/elements/support-form/index.ts',
   provider: 'src/elements/provider/index.ts',
   chat: 'src/elements/chat/index.ts',
+  'faq-search': 'src/elements/faq-search/index.ts',
   core: 'src/core/index.ts',
   outbox: 'src/core/outbox/index.ts',
 };
 
 /**
- * Indentation inside html`` and css`` templates reaches the browser as text it ignores: drop it.
+ * Indentation inside html`` and css`` templates, and comments inside css``, reach the browser as
+ * text it ignores: drop them.
  * Safe for all of src/: outside templates indentation means nothing to JavaScript, and no
  * template in src/ renders preformatted text.
  */
@@ -21,7 +24,10 @@ function dropTemplateIndentation(): Plugin {
     name: 'drop-template-indentation',
     enforce: 'pre',
     transform(code, id) {
-      return /\/src\/.*\.ts$/.test(id) ? { code: code.replace(/\n[ \t]+/g, '\n'), map: null } : null;
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      // Comments inside css`` templates are text the browser ignores too.
+      const styles = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '');
+      return { code: code.replace(/\n[ \t]+/g, '\n').replace(/css`[^`]*`/g, styles), map: null };
     },
   };
 }
@@ -61,6 +67,46 @@ function keepWorkerLiteral(): Plugin {
   };
 }
 
+/** dist/gu-support-kit.css beside the autoloader: the space each element keeps before it is defined. */
+function kitCss(): Plugin {
+  return {
+    name: 'kit-css',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'gu-support-kit.css', source: readFileSync('src/styles/gu-support-kit.css', 'utf8') });
+    },
+  };
+}
+
+/**
+ * The autoloader asks for an element's chunk only when the page uses it, and the browser would
+ * learn that chunk's own imports (Lit, the base classes) only after it arrives: one more round
+ * trip (400 ms on a slow mobile network). So each `import()` in the autoloader first adds
+ * `<link rel="modulepreload">` for everything that chunk imports statically, fetched in parallel.
+ */
+function preloadElementImports(): Plugin {
+  return {
+    name: 'preload-element-imports',
+    generateBundle(_options, bundle) {
+      const entry = bundle['gu-support-kit.js'];
+      if (entry?.type !== 'chunk') return;
+      const staticImports = (file: string, seen = new Set<string>()): Set<string> => {
+        const chunk = bundle[file];
+        if (chunk?.type !== 'chunk') return seen;
+        for (const imported of chunk.imports) if (!seen.has(imported)) staticImports(imported, seen.add(imported));
+        return seen;
+      };
+      let used = false;
+      entry.code = entry.code.replace(/import\("\.\/(kit\/[^"]+\.js)"\)/g, (call, file: string) => {
+        const deps = [...staticImports(file)].map((dep) => `"./${dep}"`);
+        used ||= deps.length > 0;
+        return deps.length ? `(__guPreload([${deps.join(',')}]), ${call})` : call;
+      });
+      // Prepended on the first line (a comment), so the source map's lines still match.
+      if (used) entry.code = `const __guPreloaded = new Set(); function __guPreload(files) { const links = files.filter((file) => !__guPreloaded.has(file)).map((file) => (__guPreloaded.add(file), Object.assign(document.createElement('link'), { rel: 'modulepreload', href: new URL(file, import.meta.url).href }))); document.head.append(...links); } ${entry.code}`;
+    },
+  };
+}
+
 /**
  * Chunks that define elements or register strings do something when imported (package.json
  * `sideEffects` names them `chunks/gu-*.js`), so an app's bundler never drops a bare
@@ -86,7 +132,7 @@ export default defineConfig(({ mode }) => {
   const bundle = mode in standalone;
   const bundleEntry = standalone[mode] ?? {};
   return {
-    plugins: [dropTemplateIndentation(), keepWorkerLiteral()],
+    plugins: [dropTemplateIndentation(), keepWorkerLiteral(), ...(mode === 'bundle' ? [kitCss(), preloadElementImports()] : [])],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,
@@ -100,17 +146,18 @@ export default defineConfig(({ mode }) => {
       rollupOptions:
         mode === 'bundle'
           ? {
+              // Needed by a group without its dependencies (gu-kit-base); the autoloader's own exports stay as they are.
+              preserveEntrySignatures: 'allow-extension',
               output: {
                 chunkFileNames: 'kit/[name]-[hash].js',
                 // The provider draws nothing: it loads Lit's reactive base without the template engine.
                 codeSplitting: {
                   groups: [
                     { name: 'reactive-element', test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]/ },
-                    // What the provider and every element share (@lit/context and our contexts, the backend
-                    // controller, the lazy REST client, tokens), then Lit with what every drawn element shares
-                    // (base classes, strings): two files rather than several small ones, each compressed on its own.
-                    { name: 'gu-shared', test: /node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-request-event|create-context|controllers[\\/]context-consumer)|src[\\/](context[\\/]|define|theme[\\/]|elements[\\/]internal[\\/]base[\\/]backend-controller|core[\\/](lazy\.|adapter[\\/](lazy-rest|errors|types)))/ },
-                    { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/]|src[\\/](elements[\\/]internal[\\/]base[\\/](gu-|lang)|core[\\/](i18n[\\/](catalogue\.|translate|catalogues[\\/]common|ru[\\/]common)|validate[\\/]word-bounds|attach[\\/](bytes|limits))|events[\\/]gu-handoff)/ },
+                    { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/](?!directives[\\/]guard)/ },
+                    // What every drawing element needs (language, strings, backend, and the small modules the form and the
+                    // chat both use): one file, not several small ones (each file is compressed on its own).
+                    { name: 'gu-kit-base', test: /src[\\/](core[\\/]i18n[\\/](catalogue|translate|errors|ru[\\/]common|catalogues[\\/]common)\.ts|core[\\/]adapter[\\/]types\.ts|core[\\/]attach[\\/](limits|bytes)\.ts|core[\\/]validate[\\/](word-bounds|graphemes)\.ts|events[\\/]gu-handoff\.ts|elements[\\/]internal[\\/]base[\\/])|context-consumer\.js|rolldown[\\/]runtime/, includeDependenciesRecursively: false },
                   ],
                 },
               },

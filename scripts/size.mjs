@@ -1,10 +1,11 @@
 // `npm run size`: what a page downloads for each element, as served by the autoloader build
 // (dist/gu-support-kit.js + dist/kit/*): the autoloader, the element's chunk and every chunk it
-// imports statically (Lit included), each file gzipped (and brotli-compressed) on its own, as a
-// server sends pre-compressed files. Chunks reached only through `import()` after the first paint
-// (English strings, the REST client, the outbox, the image pipeline) are not part of a first load.
+// imports statically (Lit included), each file gzipped (and brotli-compressed) on its own: the
+// .gz/.br files the build wrote, as a server sends them. Chunks reached only through `import()`
+// after the first paint (English strings, the REST client, the outbox, the image pipeline) are
+// not part of a first load.
 // Fails above budget; writes bench/results/size.json.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const KB = 1024;
@@ -18,14 +19,20 @@ if (!existsSync(MANIFEST)) {
 const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
 const weights = new Map();
 
-/** One served file: raw, gzip and brotli bytes, each compressed on its own. */
+/**
+ * One served file: raw, gzip and brotli bytes, each compressed on its own. The `.gz`/`.br` the
+ * build wrote beside it (scripts/precompress.mjs) are what a server sends; without them (an
+ * older build) the same compression is done here.
+ */
 function weigh(file) {
   if (!weights.has(file)) {
-    const bytes = readFileSync(`dist/${file}`);
+    const path = `dist/${file}`;
+    const bytes = readFileSync(path);
+    const served = (suffix, compress) => (existsSync(path + suffix) ? statSync(path + suffix).size : compress(bytes).length);
     weights.set(file, {
       raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      gzip: served('.gz', (b) => gzipSync(b, { level: 9 })),
+      brotli: served('.br', (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
     });
   }
   return weights.get(file);

@@ -5,5 +5,6 @@
 import './elements/provider/index.js';
 import './elements/support-form/index.js';
 import './elements/chat/index.js';
+import './elements/faq-search/index.js';
 
 export * from './index.js';

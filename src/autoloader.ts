@@ -8,6 +8,7 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   'gu-support-provider': () => import('./elements/provider/index.js'),
   'gu-support-form': () => import('./elements/support-form/index.js'),
   'gu-chat': () => import('./elements/chat/index.js'),
+  'gu-faq-search': () => import('./elements/faq-search/index.js'),
 };
 
 const started = new Map<string, Promise<unknown>>();

@@ -7,13 +7,14 @@
 export type { GuSupportProvider } from './elements/provider/gu-support-provider.js';
 export type { GuSupportForm } from './elements/support-form/gu-support-form.js';
 export type { GuChat } from './elements/chat/gu-chat.js';
+export type { GuFaqSearch } from './elements/faq-search/gu-faq-search.js';
 // Every type a page names when it uses the elements: property types (event details: src/events).
 export type { FormValues } from './core/ticket-fields.js';
 export type { FieldMode } from './core/validate/ticket.js';
 export type { AttachPolicy } from './core/attach/policy.js';
 export { RestAdapter, type RestAdapterOptions } from './core/adapter/rest.js';
 export { AdapterError, type AdapterErrorKind, type FieldError } from './core/adapter/errors.js';
-export type { SupportAdapter, NewTicket, Ticket, TicketReceipt, Topic, UploadFile } from './core/adapter/types.js';
+export type { SupportAdapter, NewTicket, Ticket, TicketReceipt, Topic, UploadFile, Article, ArticleFeedback, DeflectionReport, FaqApi } from './core/adapter/types.js';
 export type { ChatApi, ChatMessage, ChatSession, ChatEvent, ChatArticleCard, ChatQuickReply } from './core/adapter/types.js';
 export { validateSnils, validatePhone, validateEmail, validateInn } from './core/validate/index.js';
 export { registerMessages, type Dictionary } from './core/i18n/index.js';

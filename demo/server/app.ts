@@ -19,8 +19,10 @@ import { chatHooks } from './chat/hooks.js';
 import { chatRoutes } from './routes-chat.js';
 import { operatorChatRoutes } from './routes-operator-chat.js';
 import { faqRoutes } from './routes-faq.js';
+import { faqFeedbackRoutes } from './routes-faq-feedback.js';
 import { ticketRoutes } from './routes-tickets.js';
 import { fileSecret, isLoopback, newOperatorToken, newServerSecret, weakToken } from './secrets.js';
+import { kitPreloads } from './preload.js';
 import { staticFiles, type Mount } from './static.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,11 +32,11 @@ export const DEFAULT_DATA_DIR = join(ROOT, 'demo/server/data');
 
 /**
  * What is served besides the API, and nothing else: the demo portal's public folder at `/`
- * (page, styles, console, consent and policy) and the built kit's JavaScript at `/assets/`.
+ * (page, styles, console, consent and policy) and the built kit's JavaScript and CSS at `/assets/`.
  */
 export const PUBLIC_MOUNTS: Mount[] = [
-  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.js(?:\.map)?$/ },
-  { prefix: '/', dir: join(ROOT, 'demo/public') },
+  { prefix: '/assets/', dir: join(ROOT, 'dist'), only: /^\/(?:chunks\/|kit\/)?[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css)(?:\.map)?$/ },
+  { prefix: '/', dir: join(ROOT, 'demo/public'), links: kitPreloads(join(ROOT, 'dist'), '/assets/'), versionAssets: true },
 ];
 
 /** The demo page's policy: nothing inline, nothing evaluated, nothing from another host. */
@@ -200,6 +202,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   chatRoutes(router, ctx);
   operatorChatRoutes(router, ctx);
   faqRoutes(router, ctx, join(ROOT, 'demo/content'));
+  faqFeedbackRoutes(router, ctx);
   const files = staticFiles(mounts);
   const faults = new FaultInjector();
   const cors = new Set(options.corsOrigins ?? []);

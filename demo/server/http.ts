@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import type { FieldError } from '../../src/core/adapter/errors.js';
@@ -33,6 +34,24 @@ export class HttpError extends Error {
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  res.end(text);
+}
+
+/**
+ * A public answer that changes rarely (topics): `no-cache` with a strong ETag from the body, so a
+ * returning visitor's browser revalidates and gets a bodiless `304` when nothing changed.
+ * Personal data never goes through this: those answers stay `no-store`.
+ */
+export function sendRevalidated(req: IncomingMessage, res: ServerResponse, body: unknown, vary = 'Accept-Language'): void {
+  const text = JSON.stringify(body);
+  const etag = `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`;
+  const prior = res.getHeader('Vary');
+  const headers = { ETag: etag, 'Cache-Control': 'no-cache', Vary: prior ? `${String(prior)}, ${vary}` : vary };
+  if (String(req.headers['if-none-match'] ?? '').split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }
 

@@ -11,7 +11,7 @@ import { citizenText, langOf, onlyKeys } from './body.js';
 import { defaultTopics, DEFAULT_TOPIC_IDS } from '../../src/core/topics.js';
 import type { Context } from './context.js';
 import { discard, readPayload, storeWith } from './files.js';
-import { HttpError, PROBLEM, Router, bearerToken, idempotencyKey, readJson, sendJson, sendProblem } from './http.js';
+import { HttpError, PROBLEM, Router, bearerToken, idempotencyKey, readJson, sendJson, sendProblem, sendRevalidated } from './http.js';
 import { once, requestHash } from './idempotency.js';
 import { contactKey } from './tickets-store.js';
 
@@ -70,7 +70,7 @@ export function ticketRoutes(router: Router, ctx: Context): void {
   }
 
   router.on('GET', '/api/topics', (req, res) => {
-    sendJson(res, 200, { topics: defaultTopics(langOf(req.headers['accept-language'])) });
+    sendRevalidated(req, res, { topics: defaultTopics(langOf(req.headers['accept-language'])) });
   });
 
   router.on('POST', '/api/tickets', async (req, res) => {

@@ -325,14 +325,15 @@ describe('Outbox (real IndexedDB, reference server)', () => {
 describe('Drafts', () => {
   it('saves after a pause, restores, and reports an expired draft', async () => {
     const db = uniqueDb();
-    const drafts = await Drafts.open(50, db);
+    // Long enough that a loaded machine still reads the draft back before it expires.
+    const drafts = await Drafts.open(1500, db);
     const first = drafts.saveSoon('k', { title: 'а' }, [], 20);
     const second = drafts.saveSoon('k', { title: 'аб' }, [], 20);
     await second;
     void first;
     const draft = await drafts.load('k');
     expect(draft !== 'expired' && draft?.values.title).to.equal('аб');
-    await new Promise((r) => setTimeout(r, 80));
+    await new Promise((r) => setTimeout(r, 1600)); // past the retention: only a later load can see it expire
     expect(await drafts.load('k')).to.equal('expired');
     expect(await drafts.load('k')).to.equal(undefined);
     drafts.close();

@@ -216,7 +216,7 @@ describe('the packed kit in fresh apps', { timeout: 900_000 }, () => {
     const cwd = join(dir, 'cdn');
     const vendor = join(cwd, 'vendor/gu-support-kit/0.1.0');
     mkdirSync(vendor, { recursive: true });
-    for (const file of ['gu-support-kit.js', 'gu-support-kit.js.map', 'kit']) cpSync(join(dir, 'node_modules/gu-support-kit/dist', file), join(vendor, file), { recursive: true });
+    for (const file of ['gu-support-kit.js', 'gu-support-kit.js.map', 'gu-support-kit.css', 'kit']) cpSync(join(dir, 'node_modules/gu-support-kit/dist', file), join(vendor, file), { recursive: true });
     return cwd;
   }
 

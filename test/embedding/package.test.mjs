@@ -29,6 +29,8 @@ describe('npm pack --dry-run', () => {
       'docs/embedding.md',
       'dist/index.js',
       'dist/gu-support-kit.js',
+      'dist/gu-support-kit.css',
+      'dist/gu-support-kit.js.br',
       'dist/gu-compress-worker.js',
       'dist/gu-compress-worker.js.map',
       'dist/chunks/gu-compress-worker.js',

@@ -33,7 +33,7 @@ export class LazyRestAdapter implements SupportAdapter {
     });
   }
 
-  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat' | 'chatBot'>>(method: K): Call<K> {
+  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat' | 'chatBot' | 'listFaqCategories'>>(method: K): Call<K> {
     return ((...args: unknown[]) => this.real().then((real) => (real[method] as unknown as (...a: unknown[]) => Promise<unknown>)(...args))) as Call<K>;
   }
 
@@ -44,6 +44,8 @@ export class LazyRestAdapter implements SupportAdapter {
   listMyTickets = this.forward('listMyTickets');
   addComment = this.forward('addComment');
   listArticles = this.forward('listArticles');
+  sendArticleFeedback = this.forward('sendArticleFeedback');
+  reportDeflection = this.forward('reportDeflection');
   createChatSession = this.forward('createChatSession');
   sendChatMessage = this.forward('sendChatMessage');
   requestOperator = this.forward('requestOperator');

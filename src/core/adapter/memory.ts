@@ -1,6 +1,9 @@
 import { AdapterError, type AdapterErrorKind } from './errors.js';
 import type {
   Article,
+  ArticleFeedback,
+  DeflectionReport,
+  FaqCategory,
   ChatEvent,
   ChatListener,
   ChatMessage,
@@ -27,6 +30,8 @@ import { defaultTopics } from '../topics.js';
 export interface MemoryAdapterOptions {
   topics?: Topic[];
   articles?: Article[];
+  /** Names of the articles' categories (`listFaqCategories`). */
+  faqCategories?: FaqCategory[];
   tickets?: Ticket[];
   /** Simulated network latency in ms. */
   latencyMs?: number;
@@ -170,6 +175,29 @@ export class MemoryAdapter implements SupportAdapter {
 
   /** No bot here: the element answers from the FAQ in the browser (the client-side bot). */
   readonly chatBot = 'client' as const;
+
+  async listFaqCategories(options?: RequestOptions): Promise<FaqCategory[]> {
+    await this.step(options);
+    return this.options.faqCategories ?? [];
+  }
+
+  /** Feedback received, in order (stories and tests read it). */
+  readonly feedback: (ArticleFeedback & { articleId: string })[] = [];
+  /** Deflection reports by form session, merged as the reference server does. */
+  readonly deflections = new Map<string, DeflectionReport>();
+
+  async sendArticleFeedback(articleId: string, feedback: ArticleFeedback, options: RequestOptions & { idempotencyKey: string }): Promise<void> {
+    await this.step(options);
+    if (this.replies.has(options.idempotencyKey)) return;
+    this.replies.set(options.idempotencyKey, true);
+    this.feedback.push({ articleId, ...feedback });
+  }
+
+  async reportDeflection(report: DeflectionReport, options?: RequestOptions): Promise<void> {
+    await this.step(options);
+    const known = this.deflections.get(report.session);
+    this.deflections.set(report.session, { session: report.session, articleIds: [...new Set([...(known?.articleIds ?? []), ...report.articleIds])], sent: Boolean(known?.sent || report.sent) });
+  }
 
   async createChatSession(options?: RequestOptions): Promise<ChatSession> {
     await this.step(options);

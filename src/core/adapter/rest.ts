@@ -2,6 +2,8 @@ import { subscribeWithFallback, type ChatPage } from './rest-chat.js';
 import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './errors.js';
 import type {
   Article,
+  ArticleFeedback,
+  DeflectionReport,
   ChatListener,
   ChatMessage,
   ChatSession,
@@ -213,6 +215,14 @@ export class RestAdapter implements SupportAdapter {
 
   async listArticles(options?: RequestOptions): Promise<Article[]> {
     return (await this.request<{ articles: Article[] }>({ method: 'GET', path: '/articles', options })).articles;
+  }
+
+  async sendArticleFeedback(articleId: string, feedback: ArticleFeedback, options: RequestOptions & { idempotencyKey: string }): Promise<void> {
+    await this.request<unknown>({ method: 'POST', path: `/faq/articles/${encodeURIComponent(articleId)}/feedback`, body: feedback, options });
+  }
+
+  async reportDeflection(report: DeflectionReport, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: '/faq/deflections', body: report, ...(options ? { options } : {}) });
   }
 
   createChatSession(options?: RequestOptions): Promise<ChatSession> {

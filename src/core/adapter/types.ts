@@ -253,9 +253,38 @@ export interface TicketsApi {
   addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
 }
 
-/** Help articles: what <gu-faq-search> needs. */
+/** A section of the help articles: `Article.category` is its id. */
+export interface FaqCategory {
+  id: string;
+  title: string;
+}
+
+/** «Помог ли ответ?» on one article; `comment` is optional. */
+export interface ArticleFeedback {
+  helpful: boolean;
+  comment?: string;
+}
+
+/**
+ * What the form tells about the articles it suggested: `session` names one form visit (random),
+ * `articleIds` the articles the citizen opened, `sent` whether a request was sent after all.
+ * Reported again with `sent: true` if it was; the backend counts requests avoided.
+ */
+export interface DeflectionReport {
+  session: string;
+  articleIds: string[];
+  sent: boolean;
+}
+
+/** Help articles: what <gu-faq-search> and the form's suggested articles need. */
 export interface FaqApi {
   listArticles(options?: RequestOptions): Promise<Article[]>;
+  /** Optional: the names of the articles' categories in the asked language (else the ids are shown). */
+  listFaqCategories?(options?: RequestOptions): Promise<FaqCategory[]>;
+  /** Stores the citizen's feedback on an article; the same `idempotencyKey` stores it once. */
+  sendArticleFeedback(articleId: string, feedback: ArticleFeedback, options: RequestOptions & { idempotencyKey: string }): Promise<void>;
+  /** Counts suggested articles opened in the form, and whether a request followed. */
+  reportDeflection(report: DeflectionReport, options?: RequestOptions): Promise<void>;
 }
 
 /** The chat with a bot and an operator: what <gu-chat> needs. */
@@ -297,7 +326,7 @@ export type AnyAdapter = Partial<SupportAdapter>;
 
 const SLICES = {
   tickets: ['listTopics', 'createTicket', 'openTicket', 'getTicket', 'listMyTickets', 'addComment'],
-  faq: ['listArticles'],
+  faq: ['listArticles', 'sendArticleFeedback', 'reportDeflection'],
   chat: ['createChatSession', 'sendChatMessage', 'subscribeChat', 'requestOperator', 'rateChat'],
 } as const satisfies Record<string, readonly (keyof SupportAdapter)[]>;
 

@@ -5,6 +5,7 @@ import type { CompressMessage, CompressRequest } from './compress.worker.js';
 import { stripJpegMetadata, stripPngMetadata } from './exif.js';
 import { DEFAULT_POLICY, decide, formatBytes, type AttachPolicy } from './policy.js';
 import { sniffType } from './sniff.js';
+import { makeThumbnail } from './thumbnail.js';
 import { acquireWorker, prewarmWorker, type WorkerFactory } from './worker-pool.js';
 
 /** A file ready to upload and to keep in IndexedDB. */
@@ -13,6 +14,8 @@ export interface PreparedFile {
   type: string;
   data: ArrayBuffer;
   originalSize: number;
+  /** A small JPEG for the file list (images only); never sent or stored. */
+  thumbnail?: Blob;
 }
 
 export interface PrepareOptions {
@@ -27,6 +30,8 @@ export interface PrepareOptions {
   readyTimeoutMs?: number;
   /** A worker silent this long in the middle of a job is given up and the main thread takes over. */
   silenceTimeoutMs?: number;
+  /** Called when the work goes to the page's own thread (no Worker or OffscreenCanvas): slower, the page may stutter. */
+  onMainThread?: () => void;
 }
 
 /**
@@ -131,13 +136,29 @@ async function onMainThread(request: CompressRequest, options: PrepareOptions): 
     if (options.signal?.aborted) throw abortError();
     const result = await encodeToFit(bitmap, request.type, request.options, options.onProgress);
     if (options.signal?.aborted) throw abortError();
-    return { kind: 'done', ...result };
+    return { kind: 'done', ...result, thumbnail: await makeThumbnail(bitmap).catch(() => undefined) };
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     return { kind: 'error', code: 'encode', message: String(error) };
   } finally {
     bitmap.close();
   }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * One picture decoded at a time: a 12-megapixel photo is ~46 MB decoded plus its canvases, so five
+ * chosen at once would take a cheap phone's tab past half a gigabyte. A file cancelled while it
+ * waits never starts.
+ */
+function oneAtATime<T>(signal: AbortSignal | undefined, job: () => Promise<T>): Promise<T> {
+  const run = queue.then(() => {
+    if (signal?.aborted) throw abortError();
+    return job();
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 function renamed(name: string, type: string): string {
@@ -169,16 +190,23 @@ async function prepare(file: File, policy: AttachPolicy, lang: string, options: 
   if (decision.value === 'as-is') {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const clean = type === 'image/jpeg' ? stripJpegMetadata(bytes) : type === 'image/png' ? stripPngMetadata(bytes) : bytes;
+    const data = clean.slice().buffer;
+    const thumbnail = type === 'image/jpeg' || type === 'image/png' ? await makeThumbnail(new Blob([data], { type })).catch(() => undefined) : undefined;
     options.onProgress?.(1);
-    return ok({ name: file.name, type, data: clean.slice().buffer, originalSize: file.size });
+    return ok({ name: file.name, type, data, originalSize: file.size, thumbnail });
   }
   const request: CompressRequest = { file, type, options: { targetBytes: policy.imageBytes } satisfies EncodeOptions };
   const source = workerSource(options.workerUrl !== undefined ? options.workerUrl : policy.workerUrl);
-  const result = (source && (await inWorker(source, request, options))) || (await onMainThread(request, options));
+  const result = await oneAtATime(options.signal, async () => {
+    const inWorkerResult = source && (await inWorker(source, request, options));
+    if (inWorkerResult) return inWorkerResult;
+    options.onMainThread?.();
+    return onMainThread(request, options);
+  });
   if (result.kind === 'error') {
     if (result.code === 'decode') return fail(type === 'image/heic' ? 'heic' : 'unreadable', attachStrings.t(lang, type === 'image/heic' ? 'attach.heic' : 'attach.unreadable', { name: file.name }));
     return fail('compress', attachStrings.t(lang, 'attach.compressFailed', { name: file.name, limit: formatBytes(policy.imageBytes, lang) }));
   }
   options.onProgress?.(1);
-  return ok({ name: renamed(file.name, result.blob.type), type: result.blob.type, data: await result.blob.arrayBuffer(), originalSize: file.size });
+  return ok({ name: renamed(file.name, result.blob.type), type: result.blob.type, data: await result.blob.arrayBuffer(), originalSize: file.size, thumbnail: result.thumbnail });
 }

@@ -4,6 +4,7 @@
  * freezes on a 12-megapixel photo. Built as dist/gu-compress-worker.js (see vite.config.ts).
  */
 import { encodeToFit, type EncodeOptions } from './encode.js';
+import { makeThumbnail } from './thumbnail.js';
 
 export interface CompressRequest {
   file: Blob;
@@ -14,7 +15,7 @@ export interface CompressRequest {
 export type CompressMessage =
   | { kind: 'ready' }
   | { kind: 'progress'; fraction: number }
-  | { kind: 'done'; blob: Blob; width: number; height: number; passes: number }
+  | { kind: 'done'; blob: Blob; width: number; height: number; passes: number; thumbnail?: Blob }
   | { kind: 'error'; code: 'decode' | 'encode'; message: string };
 
 self.addEventListener('message', async (event: MessageEvent<CompressRequest>) => {
@@ -28,7 +29,9 @@ self.addEventListener('message', async (event: MessageEvent<CompressRequest>) =>
   post({ kind: 'progress', fraction: 0.1 });
   try {
     const result = await encodeToFit(bitmap, event.data.type, event.data.options, (fraction) => post({ kind: 'progress', fraction }));
-    post({ kind: 'done', ...result });
+    // Made here from the bitmap already decoded: the page never decodes the big picture.
+    const thumbnail = await makeThumbnail(bitmap).catch(() => undefined);
+    post({ kind: 'done', ...result, thumbnail });
   } catch (error) {
     post({ kind: 'error', code: 'encode', message: String(error) });
   } finally {

@@ -7,10 +7,12 @@ import type { formOutcome } from './ru/form-outcome.js';
 import type { outbox } from './ru/outbox.js';
 import type { topics } from './ru/topics.js';
 import type { validate } from './ru/validate.js';
+import type { faq } from './ru/faq.js';
+import type { deflection } from './ru/deflection.js';
 
 export type { PluralForms };
 /** Every key of every catalogue the kit ships (Russian is the source of the keys). */
-export type Messages = typeof common & typeof validate & typeof topics & typeof form & typeof formOutcome & typeof outbox & typeof attach & typeof chat;
+export type Messages = typeof common & typeof validate & typeof topics & typeof form & typeof formOutcome & typeof outbox & typeof attach & typeof faq & typeof deflection & typeof chat;
 export type MessageKey = Extract<keyof Messages, string>;
 /** A complete dictionary: every key of the Russian source. */
 export type Dictionary = Translation<Messages>;

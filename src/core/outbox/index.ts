@@ -3,6 +3,7 @@ export { acquireOutbox, type AcquireOutboxOptions, type OutboxLease, type Shared
 export type { OutboxEvent, OutboxEventFilter } from './events.js';
 export {
   shippedSenders,
+  type ArticleFeedbackPayload,
   type ChatMessagePayload,
   type ChatRatingPayload,
   type OutboxKind,

@@ -1,10 +1,7 @@
-import type { Article } from '../adapter/types.js';
+import type { Article, FaqCategory } from '../adapter/types.js';
 import type { SerialisedFaqIndex } from './types.js';
 
-export interface FaqCategory {
-  id: string;
-  title: string;
-}
+export type { FaqCategory } from '../adapter/types.js';
 
 /**
  * Everything the FAQ needs offline, in one response and one IndexedDB record: the articles,

@@ -11,10 +11,14 @@ export interface OpenFaqOptions extends BuildOptions, FaqIndexOptions {
   lang?: string;
   /** For a backend without `/faq/index`: its articles; the index is then built here (in a Worker). */
   listArticles?: (signal?: AbortSignal) => Promise<Article[]>;
+  /** With `listArticles`: the categories' names, when the backend gives them. */
+  listCategories?: (signal?: AbortSignal) => Promise<FaqCategory[]>;
   /** false: neither read nor keep the bundle in IndexedDB (the form's `no-storage`). */
   cache?: boolean;
   /** Called with the newer FAQ when the copy served from the cache turned out to be outdated. */
   onUpdate?: (faq: OpenedFaq) => void;
+  /** Called when the copy served from the cache could not be checked (offline, server down). */
+  onRevalidateError?: (error: unknown) => void;
   signal?: AbortSignal;
   /** The fetch to use (tests; defaults to the global one). */
   fetch?: typeof fetch;
@@ -33,22 +37,26 @@ type Fetched = FaqBundle | 'unchanged';
 async function fetchBundle(options: OpenFaqOptions, have: string | undefined): Promise<Fetched> {
   const base = options.endpoint ?? '';
   const doFetch = options.fetch ?? fetch;
-  try {
-    // `?have=` rather than If-None-Match: no CORS preflight for a kit on another origin.
-    const response = await doFetch(`${base}/faq/index${have ? `?have=${encodeURIComponent(have)}` : ''}`, {
-      headers: { Accept: 'application/json', 'Accept-Language': options.lang ?? 'ru' },
-      signal: options.signal ?? null,
-    });
-    if (response.status === 304) return 'unchanged';
-    if (response.ok) return (await response.json()) as FaqBundle;
-    if (response.status !== 404 || !options.listArticles) throw new Error(`FAQ index: HTTP ${response.status}`);
-  } catch (error) {
-    if (!options.listArticles || (error instanceof DOMException && error.name === 'AbortError')) throw error;
+  // Without an endpoint there is no prebuilt index to ask for: the articles it is.
+  if (options.endpoint !== undefined || !options.listArticles) {
+    try {
+      // `?have=` rather than If-None-Match: no CORS preflight for a kit on another origin.
+      const response = await doFetch(`${base}/faq/index${have ? `?have=${encodeURIComponent(have)}` : ''}`, {
+        headers: { Accept: 'application/json', 'Accept-Language': options.lang ?? 'ru' },
+        signal: options.signal ?? null,
+      });
+      if (response.status === 304) return 'unchanged';
+      if (response.ok) return (await response.json()) as FaqBundle;
+      if (response.status !== 404 || !options.listArticles) throw new Error(`FAQ index: HTTP ${response.status}`);
+    } catch (error) {
+      if (!options.listArticles || (error instanceof DOMException && error.name === 'AbortError')) throw error;
+    }
   }
   // A backend with articles only: the version is the corpus's own hash.
   const articles = await options.listArticles(options.signal);
   const version = corpusVersion(articles);
-  return version === have ? 'unchanged' : { version, categories: [], articles };
+  if (version === have) return 'unchanged';
+  return { version, categories: (await options.listCategories?.(options.signal).catch(() => undefined)) ?? [], articles };
 }
 
 /** The bundle with a usable index: the served one, or one built here when it is missing or of another format. */
@@ -87,7 +95,7 @@ export async function openFaq(options: OpenFaqOptions = {}): Promise<OpenedFaq> 
       const faq: OpenedFaq = { index: loadFaqIndex(cached.index, cached.articles, options), categories: cached.categories, version: cached.version, source: 'cache' };
       void fresh(cached.version).then(
         (newer) => newer && options.onUpdate?.(newer),
-        () => undefined, // offline: the cached copy is what there is
+        (error: unknown) => options.onRevalidateError?.(error), // offline: the cached copy is what there is
       );
       return faq;
     } catch {

@@ -16,12 +16,16 @@ export interface AttachmentItem {
   id: string;
   name: string;
   originalSize: number;
+  /** The size it will be sent at: the limit for an image still being reduced, the real size once ready. */
+  expectedSize: number;
   state: 'processing' | 'ready' | 'refused';
   progress: number;
   prepared?: PreparedFile;
   message?: string;
   thumbnail?: string;
   controller?: AbortController;
+  /** Being reduced on the page's own thread (no Worker here): slower, and said so. */
+  slow?: boolean;
 }
 
 let counter = 0;
@@ -122,12 +126,24 @@ export class GuFileDrop extends GuFormControl {
     this.items = files.map((prepared) => this.readyItem(prepared));
   }
 
-  private readyItem(prepared: PreparedFile): AttachmentItem {
-    const item: AttachmentItem = { id: `f${++counter}`, name: prepared.name, originalSize: prepared.originalSize, state: 'ready', progress: 1, prepared };
-    if (prepared.type.startsWith('image/')) item.thumbnail = URL.createObjectURL(new Blob([prepared.data], { type: prepared.type }));
+  private readyItem(prepared: PreparedFile, id = `f${++counter}`): AttachmentItem {
+    const item: AttachmentItem = { id, name: prepared.name, originalSize: prepared.originalSize, expectedSize: prepared.data.byteLength, state: 'ready', progress: 1, prepared };
+    if (prepared.thumbnail) item.thumbnail = URL.createObjectURL(prepared.thumbnail);
+    else if (prepared.type.startsWith('image/')) void this.thumbnailLater(id, prepared);
     return item;
   }
 
+  /** A file put back from a draft has no thumbnail yet: a small one is made, never the full picture shown. */
+  private async thumbnailLater(id: string, prepared: PreparedFile): Promise<void> {
+    const thumbnail = await loadPipeline()
+      .then((p) => p.makeThumbnail(new Blob([prepared.data], { type: prepared.type })))
+      .catch(() => undefined);
+    const item = this.items.find((i) => i.id === id && i.prepared === prepared);
+    if (!thumbnail || !item || item.thumbnail) return;
+    this.patch(id, { thumbnail: URL.createObjectURL(thumbnail) });
+  }
+
+  /** Gives back what a file held: its work stops, its thumbnail's URL is revoked, its bytes are left to be collected. */
   private release(item: AttachmentItem): void {
     item.controller?.abort();
     if (item.thumbnail) URL.revokeObjectURL(item.thumbnail);
@@ -145,24 +161,26 @@ export class GuFileDrop extends GuFormControl {
       const named = file.name ? file : new File([file], name, { type: file.type });
       const id = `f${++counter}`;
       const kept = this.items.filter((i) => i.state !== 'refused');
-      const fits = fitsList(name, Math.min(file.size, this.policy?.imageBytes ?? file.size), kept.map((i) => ({ size: i.prepared?.data.byteLength ?? i.originalSize })), this.policy, this.locale);
+      const expectedSize = this.sentSize(file);
+      const fits = fitsList(name, expectedSize, kept.map((i) => ({ size: i.expectedSize })), this.policy, this.locale);
       if (!fits.ok) {
-        this.items = [...this.items, { id, name, originalSize: file.size, state: 'refused', progress: 0, message: fits.message }];
+        this.items = [...this.items, { id, name, originalSize: file.size, expectedSize, state: 'refused', progress: 0, message: fits.message }];
         this.announcement = fits.message;
         continue;
       }
       const controller = new AbortController();
-      this.items = [...this.items, { id, name, originalSize: file.size, state: 'processing', progress: 0, controller }];
+      this.items = [...this.items, { id, name, originalSize: file.size, expectedSize, state: 'processing', progress: 0, controller }];
       this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-      prepareFile(named, this.policy, this.locale, { signal: controller.signal, onProgress: (progress) => this.patch(id, { progress }) }).then(
+      const onMainThread = () => this.patch(id, { slow: true });
+      prepareFile(named, this.policy, this.locale, { signal: controller.signal, onProgress: (progress) => this.patch(id, { progress }), onMainThread }).then(
         (result) => {
           if (!this.items.some((i) => i.id === id)) return; // removed meanwhile
           if (!result.ok) {
             this.patch(id, { state: 'refused', message: result.message, controller: undefined });
             this.announcement = result.message;
           } else {
-            const ready = this.readyItem(result.value);
-            this.items = this.items.map((i) => (i.id === id ? { ...ready, id } : i));
+            const ready = this.readyItem(result.value, id);
+            this.items = this.items.map((i) => (i.id === id ? ready : i));
             this.announcement = this.t('attach.added', { name: result.value.name, size: formatBytes(result.value.data.byteLength, this.locale) });
           }
           this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
@@ -170,6 +188,15 @@ export class GuFileDrop extends GuFormControl {
         () => undefined, // cancelled: the item is already gone
       );
     }
+  }
+
+  /**
+   * What a file will weigh when sent, for the total limit: a picture is reduced to the image limit
+   * (so five 13 MB photos chosen at once all fit), anything else goes as it is.
+   */
+  private sentSize(file: File): number {
+    const image = file.type.startsWith('image/') || /\.(?:jpe?g|png|webp|hei[cf])$/i.test(file.name);
+    return image ? Math.min(file.size, this.policy?.imageBytes ?? file.size) : file.size;
   }
 
   private removeItem(item: AttachmentItem): void {
@@ -189,9 +216,9 @@ export class GuFileDrop extends GuFormControl {
     // Redrawn PNGs can grow: bring the result back under the limit if needed.
     const result = await prepareFile(new File([data], prepared.name, { type: prepared.type }), this.policy, this.locale);
     if (!result.ok) return this.patch(item.id, { state: 'refused', message: result.message });
-    const ready = this.readyItem({ ...result.value, originalSize: prepared.originalSize });
+    const ready = this.readyItem({ ...result.value, originalSize: prepared.originalSize }, item.id);
     this.release(item);
-    this.items = this.items.map((i) => (i.id === item.id ? { ...ready, id: item.id } : i));
+    this.items = this.items.map((i) => (i.id === item.id ? ready : i));
     this.announcement = this.t('redact.done', { name: prepared.name, areas: this.t('redact.areas', { n: areas.length }) });
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
@@ -241,13 +268,14 @@ export class GuFileDrop extends GuFormControl {
     const size = item.prepared ? item.prepared.data.byteLength : item.originalSize;
     const kb = (n: number) => formatBytes(n, this.locale);
     return html`<li>
-      ${item.thumbnail ? html`<img class="thumb" src=${item.thumbnail} alt="" />` : html`<span class="thumb" aria-hidden="true"></span>`}
+      ${item.thumbnail ? html`<img class="thumb" src=${item.thumbnail} alt="" decoding="async" />` : html`<span class="thumb" aria-hidden="true"></span>`}
       <div>
         <div class="name">${item.name}</div>
         ${item.state === 'refused'
           ? html`<div class="refused">${item.message}</div>`
           : html`<div>${item.prepared && item.prepared.data.byteLength !== item.originalSize ? this.t('attach.sizes', { before: kb(item.originalSize), after: kb(size) }) : kb(size)}</div>`}
         ${item.state === 'processing' ? html`<progress max="1" .value=${item.progress} aria-label=${this.t('attach.compressing')}></progress>` : nothing}
+        ${item.state === 'processing' && item.slow ? html`<div class="hint">${this.t('attach.slow')}</div>` : nothing}
         <div class="actions">
           <button type="button" class="link-button" @click=${() => this.removeItem(item)}>${this.t(item.state === 'processing' ? 'attach.cancel' : 'attach.remove')}<span class="visually-hidden"> ${item.name}</span></button>
           ${item.state === 'ready' && item.prepared?.type.startsWith('image/')

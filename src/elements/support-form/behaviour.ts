@@ -39,6 +39,7 @@ export class FormBehaviour {
     this.drafts = new DraftController(form, () => this.delivery.store.drafts, () => form.owner, (values) => this.pii.clean(values));
     form.update$({ context: collectTechContext(form.appVersion || form.backend.config.appVersion) });
     form.addEventListener('paste', this.onPaste);
+    void import('./deflection.js'); // suggested articles under the description, now that the form is usable
     this.delivery = new TicketDelivery(form, () => form.owner, () => form.retentionDays * 86_400_000, () => form.locale, {
       delivered: (id, receipt, summary, ticket) => void showDelivered(form, id, receipt, summary, ticket),
       deliveredElsewhere: (receipt, summary) => showDeliveredElsewhere(form, receipt, summary),

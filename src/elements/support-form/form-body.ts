@@ -50,6 +50,7 @@ export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void
     ${behaviour?.renderNotices() ?? nothing}
     <form part="form" novalidate @submit=${onSubmit} aria-busy=${sending ? 'true' : 'false'}>
       ${renderProblemFields(view)}
+      <gu-faq-deflection .form=${form} .text=${`${values.title ?? ''}\n${values.description ?? ''}`}></gu-faq-deflection>
       ${behaviour?.renderPiiWarning() ?? nothing}
       ${urgent ? html`<p class="notice" role="status">${form.t('form.urgent')}</p>` : nothing}
       ${renderFilesField(view)} ${renderContactFields(view)}

@@ -1,11 +1,42 @@
 import { css } from 'lit';
 
+// gu-faq-deflection (deflection.ts, loaded later): its height is reserved from the first paint, so nothing below moves.
 export const formStyles = css`
   :host {
     display: block;
     max-width: 42rem;
     /* Layout follows the element's own width (a narrow column, a 320 px phone, 400 % zoom). */
     container-type: inline-size;
+  }
+  /* The attachment control arrives with the behaviour: its place is kept (by the form's width), so nothing below it moves. */
+  gu-file-drop:not(:defined) {
+    display: block;
+    min-height: 24rem;
+  }
+  @container (min-width: 15rem) {
+    gu-file-drop:not(:defined) {
+      min-height: 19.5rem;
+    }
+  }
+  @container (min-width: 18.75rem) {
+    gu-file-drop:not(:defined) {
+      min-height: 18rem;
+    }
+  }
+  @container (min-width: 20rem) {
+    gu-file-drop:not(:defined) {
+      min-height: 16.5rem;
+    }
+  }
+  @container (min-width: 26.25rem) {
+    gu-file-drop:not(:defined) {
+      min-height: 13.5rem;
+    }
+  }
+  @container (min-width: 37.5rem) {
+    gu-file-drop:not(:defined) {
+      min-height: 12rem;
+    }
   }
   .heading {
     margin: 0 0 var(--_space);
@@ -141,5 +172,10 @@ export const formStyles = css`
   }
   a {
     color: var(--_primary);
+  }
+  gu-faq-deflection:not([hidden]) {
+    display: block;
+    min-height: 7.25em;
+    margin-block-end: calc(var(--_space) * 3);
   }
 `;

@@ -125,7 +125,8 @@ export class GuSupportForm extends GuKitElement {
   behaviour?: FormBehaviour;
 
   private readonly loadBehaviour = lazy(() =>
-    import('./behaviour.js').then(({ FormBehaviour }) => {
+    import('./behaviour.js').then(async ({ FormBehaviour }) => {
+      await nextTask(); // its code ran in one task, the form changes in the next: two shorter tasks on a slow phone
       this.behaviour ??= new FormBehaviour(this);
       this.requestUpdate();
       return this.behaviour;
@@ -285,6 +286,8 @@ export class GuSupportForm extends GuKitElement {
       ${phase === 'sent' && receipt && this.behaviour ? this.behaviour.renderSuccess(receipt) : renderFormBody(this, (e: Event) => this.submit(e))}`;
   }
 }
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 define('gu-support-form', GuSupportForm);
 

@@ -17,6 +17,7 @@ export const attach: Translation<typeof ru> = {
   'attach.compressFailed': 'Could not reduce “{name}” to {limit}: take a screenshot of a smaller part of the screen',
   'attach.wait': 'Wait until the file “{name}” is ready',
   'attach.compressing': 'Reducing…',
+  'attach.slow': 'This may take a moment',
   'attach.remove': 'Remove',
   'attach.redact': 'Hide data',
   'attach.cancel': 'Cancel',

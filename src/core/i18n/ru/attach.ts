@@ -16,6 +16,7 @@ export const attach = {
   'attach.compressFailed': 'Не удалось уменьшить «{name}» до {limit}: сделайте снимок меньшей части экрана',
   'attach.wait': 'Дождитесь, пока файл «{name}» будет готов',
   'attach.compressing': 'Уменьшаем…',
+  'attach.slow': 'Это может занять немного времени',
   'attach.remove': 'Удалить',
   'attach.redact': 'Скрыть данные',
   'attach.cancel': 'Отменить',

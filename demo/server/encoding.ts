@@ -1,0 +1,19 @@
+export type Encoding = 'br' | 'gzip';
+
+/**
+ * The content coding to send, from the client's Accept-Encoding and the siblings that exist:
+ * brotli before gzip (smaller), never one the client refused (`;q=0`), and the file as it is
+ * (`null`) when neither fits. `*` accepts any coding not named.
+ */
+export function pickEncoding(accept: string | undefined, available: Record<Encoding, boolean>): Encoding | null {
+  const weights = new Map<string, number>();
+  for (const part of (accept ?? '').toLowerCase().split(',')) {
+    const [coding, ...params] = part.trim().split(';');
+    if (!coding) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+    weights.set(coding.trim(), q === undefined ? 1 : Number(q));
+  }
+  const accepted = (coding: Encoding) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0;
+  for (const coding of ['br', 'gzip'] as const) if (available[coding] && accepted(coding)) return coding;
+  return null;
+}

@@ -1,0 +1,33 @@
+import type { Strings } from '../catalogue.js';
+
+/** <gu-faq-search>: the search box, results, article view and feedback. Russian: the source language. */
+export const faq = {
+  'faq.label': 'Поиск ответа',
+  'faq.hint': 'Опишите проблему своими словами, например «не приходит СМС» или «ошибка 401»',
+  'faq.category': 'Раздел',
+  'faq.allCategories': 'Все разделы',
+  'faq.results': 'Результаты поиска',
+  'faq.found': { one: 'Найдена {n} статья', few: 'Найдено {n} статьи', many: 'Найдено {n} статей', other: 'Найдено {n} статьи' },
+  'faq.popular': 'Частые вопросы',
+  'faq.nothing': 'По запросу «{query}» ничего не нашлось',
+  'faq.nothingHint': 'Проверьте написание или опишите проблему другими словами.',
+  'faq.didYouMean': 'Возможно, вы имели в виду',
+  'faq.writeToSupport': 'Не нашли ответ? Написать в поддержку',
+  'faq.back': 'Назад к результатам',
+  'faq.loading': 'Загружаем справку…',
+  'faq.failed': 'Не удалось загрузить справку. Проверьте подключение к интернету и попробуйте ещё раз.',
+  'faq.retry': 'Попробовать ещё раз',
+  'faq.offline': 'Нет соединения с интернетом. Поиск работает по сохранённой копии справки.',
+  'faq.notFound': 'Статья не найдена: возможно, её удалили или переименовали.',
+  'faq.updated': 'Обновлено {date}',
+  'faq.helpful': 'Помог ли ответ?',
+  'faq.yes': 'Да',
+  'faq.no': 'Нет',
+  'faq.comment': 'Что было непонятно или чего не хватило?',
+  'faq.commentYes': 'Хотите что-то добавить?',
+  'faq.sendFeedback': 'Отправить отзыв',
+  'faq.thanks': 'Спасибо за отзыв!',
+  'faq.thanksQueued': 'Спасибо за отзыв! Он будет отправлен, когда появится связь.',
+  'faq.handoffQuery': 'Искал(а) в справке: «{query}».',
+  'faq.handoffArticle': 'Статья «{title}» не помогла.',
+} satisfies Strings;
