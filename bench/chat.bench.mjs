@@ -1,5 +1,6 @@
-// `npm run bench:chat`: <gu-chat> in Chromium rendering a 2,000-message history and appending 100
-// live messages (each timed from the event to the laid-out list), then a conversation with the
+// `npm run bench:chat`: <gu-chat> in Chromium rendering a 2,000-message history (as the citizen sees
+// it: the newest 300 laid out, «Показать ранние сообщения» for the rest) and appending 100 live
+// messages (each timed from the event to the laid-out list), then a conversation with the
 // reference server whose event streams are cut four times mid-way: messages lost or shown twice.
 import { build } from 'esbuild';
 import { chromium } from 'playwright';

@@ -147,6 +147,20 @@ describe('<gu-chat> window: keyboard, focus, unread badge', () => {
     await until(() => !bubbles(again).includes('первое сообщение'));
   });
 
+  it('a long history shows its newest messages, the earlier ones on request', async () => {
+    const el = await mountChat({ adapter: new MemoryAdapter({ articles }) });
+    await until(() => bubbles(el).length === 1);
+    const at = new Date().toISOString();
+    el.update$({ messages: Array.from({ length: 1000 }, (_, i) => ({ id: `h:${i + 1}`, seq: i + 1, author: 'operator' as const, text: `история ${i + 1}`, at })) });
+    await el.updateComplete;
+    expect(bubbles(el)).to.include('история 1000');
+    expect(bubbles(el)).not.to.include('история 1');
+    button(el, 'Показать ранние сообщения').click();
+    await el.updateComplete;
+    expect(bubbles(el).length).to.be.greaterThan(500);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English and works in the low-vision theme at phone width', async () => {
     await setViewport({ width: 320, height: 640 });
     try {

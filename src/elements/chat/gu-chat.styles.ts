@@ -121,6 +121,9 @@ export const chatStyles = css`
     overflow-y: auto;
     padding: var(--_space) calc(var(--_space) * 2);
   }
+  .earlier {
+    min-height: 44px;
+  }
   .log ol {
     margin: 0;
     padding: 0;

@@ -114,6 +114,8 @@ export class GuChat extends GuKitElement {
 
   /** @internal What the chat shows. */
   view: ChatView = initialView();
+  /** @internal How many of the newest messages the log shows (a long history grows by «Показать ранние сообщения»). */
+  shownMessages = 300;
   /** @internal */ inputError = '';
   /** @internal */ phoneError = '';
   /** @internal The chat's work (session, transport, outbox, history, bot), loaded after the first paint. */
@@ -210,6 +212,15 @@ export class GuChat extends GuKitElement {
   private sessionDetail(): { session?: string } {
     const id = this.behaviour?.sessionId;
     return id ? { session: id } : {};
+  }
+
+  /** @internal «Показать ранние сообщения»: 300 more, the reading position kept. */
+  showEarlier(): void {
+    const log = this.renderRoot.querySelector('.log');
+    const fromBottom = log ? log.scrollHeight - log.scrollTop : 0;
+    this.shownMessages += 300;
+    this.requestUpdate();
+    void this.updateComplete.then(() => log && (log.scrollTop = log.scrollHeight - fromBottom));
   }
 
   /** @internal The citizen typed in the message box. */

@@ -89,12 +89,15 @@ export function renderLog(chat: GuChat): TemplateResult {
   };
   // In blocks of BLOCK messages: a block whose messages did not change is skipped without a look
   // inside (`guard`), so a live message costs one block, however long the history.
+  // A long history shows its newest messages; the earlier ones come with «Показать ранние сообщения».
+  const start = Math.max(0, Math.floor((messages.length - chat.shownMessages) / BLOCK) * BLOCK);
   const blocks: TemplateResult[] = [];
-  for (let i = 0; i < messages.length; i += BLOCK) {
+  for (let i = start; i < messages.length; i += BLOCK) {
     const block = messages.slice(i, i + BLOCK);
     blocks.push(html`${guard([block.length, block[0], block[block.length - 1], chat.view.readSeq, lang, labels.author.bot], () => block.map((m) => message(chat, m, labels)))}`);
   }
   return html`<div class="log" part="log" role="log" aria-label=${chat.t('chat.log')} tabindex="0">
+    ${start ? html`<button type="button" class="link earlier" @click=${() => chat.showEarlier()}>${chat.t('chat.earlier', { n: start })}</button>` : nothing}
     <ol>
       ${blocks}${pending.map((m) => pendingMessage(chat, m, labels))}
     </ol>

@@ -8,6 +8,7 @@ export const chat: Translation<typeof ru> = {
   'chat.title': 'Chat with support',
   'chat.close': 'Minimise the chat',
   'chat.log': 'Conversation',
+  'chat.earlier': 'Show earlier messages ({n})',
   'chat.input': 'Message',
   'chat.send': 'Send',
   'chat.removeFile': 'Remove the file {name}',

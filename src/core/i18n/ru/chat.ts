@@ -7,6 +7,7 @@ export const chat = {
   'chat.title': 'Чат с поддержкой',
   'chat.close': 'Свернуть чат',
   'chat.log': 'Переписка',
+  'chat.earlier': 'Показать ранние сообщения ({n})',
   'chat.input': 'Сообщение',
   'chat.send': 'Отправить',
   'chat.removeFile': 'Убрать файл {name}',
