@@ -104,6 +104,10 @@ describe('<gu-chat> against the reference server', function () {
     await type(el, 'Вот снимок экрана');
     await until(() => el.view.messages.some((m) => m.attachments?.length), 10_000);
     await until(() => Boolean(root(el).querySelector('.files a')));
+    // The link is on the API's origin (the test page is on another), and it downloads the file.
+    const link = root(el).querySelector<HTMLAnchorElement>('.files a')!;
+    expect(link.href.startsWith(url)).to.equal(true);
+    expect((await fetch(link.href)).status).to.equal(200);
     await expect(el).to.be.accessible();
   });
 

@@ -14,6 +14,8 @@ export interface ChatTransport {
   /** The event stream's address (the token in the query: EventSource cannot send headers). */
   eventsUrl(session: ChatSession, afterSeq: number): string;
   poll(session: ChatSession, afterSeq: number): Promise<ChatPage>;
+  /** The message as the page uses it (attachment links made absolute on the API's origin). */
+  message(message: ChatMessage): ChatMessage;
 }
 
 const EVENT_TYPES = ['message', 'state', 'queue', 'hours', 'typing', 'read', 'ended'] as const;
@@ -33,7 +35,7 @@ export function subscribeWithFallback(transport: ChatTransport, session: ChatSes
   let lastState: string | undefined;
   const deliver = (event: ChatEvent) => {
     if (event.type === 'message') seen = Math.max(seen, event.message.seq);
-    listener.event(event);
+    listener.event(event.type === 'message' ? { ...event, message: transport.message(event.message) } : event);
   };
 
   const poll = async (): Promise<void> => {

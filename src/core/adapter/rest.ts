@@ -208,6 +208,10 @@ export class RestAdapter implements SupportAdapter {
     }
   }
 
+  private chatLinks(message: ChatMessage): ChatMessage {
+    return message.attachments?.length ? { ...message, attachments: message.attachments.map((a) => ({ ...a, url: this.link(a.url) })) } : message;
+  }
+
   private withLinks(ticket: Ticket): Ticket {
     const fix = (list: Ticket['attachments']) => list.map((a) => ({ ...a, url: this.link(a.url) }));
     return { ...ticket, attachments: fix(ticket.attachments), comments: ticket.comments.map((c) => ({ ...c, attachments: fix(c.attachments) })) };
@@ -232,7 +236,7 @@ export class RestAdapter implements SupportAdapter {
   sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[]; clientId?: string }): Promise<ChatMessage> {
     const files = options.files?.length ? options.files : undefined;
     const body = { text, ...(options.clientId ? { clientId: options.clientId } : {}) };
-    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body, ...(files ? { files } : {}), options, headers: chatHeaders(session) });
+    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body, ...(files ? { files } : {}), options, headers: chatHeaders(session) }).then((m) => this.chatLinks(m));
   }
 
   async sendChatTyping(session: ChatSessionRef, active: boolean, options?: RequestOptions): Promise<void> {
@@ -263,6 +267,7 @@ export class RestAdapter implements SupportAdapter {
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
     const transport = {
       eventsUrl: (s: ChatSession, after: number) => this.url(`/chat/sessions/${s.id}/events?token=${encodeURIComponent(s.token)}&after=${after}`),
+      message: (m: ChatMessage) => this.chatLinks(m),
       poll: (s: ChatSession, after: number) => this.request<ChatPage>({ method: 'GET', path: `/chat/sessions/${s.id}/messages?after=${after}`, headers: chatHeaders(s) }),
     };
     return subscribeWithFallback(transport, session, listener, afterSeq, this.options.pollMs ?? 3000);
