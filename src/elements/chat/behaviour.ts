@@ -2,15 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Article, ChatApi, ChatArticleCard, ChatEvent, ChatMessage, ChatSession } from '../../core/adapter/types.js';
 import { articleCards, faqBot, type ChatBot } from '../../core/chat/client-bot.js';
 import { operatorsOnline } from '../../core/chat/hours.js';
-import { transcriptText } from '../../core/chat/transcript.js';
 import { createFaqIndex } from '../../core/search/index.js';
-import { validatePhone, formatPhone } from '../../core/validate/phone.js';
 import { findSensitive, removeFragments } from '../../core/validate/text.js';
 import { visibleLength } from '../../core/validate/graphemes.js';
-import { handoff } from '../../events/gu-handoff.js';
-import { DEFAULT_POLICY } from '../../core/attach/limits.js';
-import { loadPipeline } from './attachments.js';
-import type { StoredFile } from '../../core/outbox/index.js';
+import { ChatFiles } from './attachments.js';
+import { chatTranscript, handOver, submitCallback, submitRating } from './forms.js';
 import { saveTextFile } from '../internal/save-text.js';
 import { Conversation } from './conversation.js';
 import type { GuChat } from './gu-chat.js';
@@ -32,13 +28,15 @@ export class ChatBehaviour {
   private readSent = { id: '', seq: 0 };
   /** Messages already announced by `gu-message`. */
   private readonly notified = new Set<string>();
-  /** Files picked for the next message, already prepared. */
-  private files: StoredFile[] = [];
+  /** Files picked for the next message. */
+  readonly files: ChatFiles;
   private endedBy: 'citizen' | 'support' = 'support';
   /** One call-back request however often «Жду звонка» is pressed. */
   private readonly callbackKey = crypto.randomUUID();
 
-  constructor(private readonly host: GuChat) {}
+  constructor(private readonly host: GuChat) {
+    this.files = new ChatFiles(host);
+  }
 
   get sessionId(): string | undefined {
     return this.conversation?.session?.id;
@@ -110,14 +108,14 @@ export class ChatBehaviour {
   async send(raw: string): Promise<void> {
     const { host } = this;
     const text = raw.trim();
-    const files = this.files;
+    const files = this.files.picked;
     if (!text && !files.length) return this.invalid(host.t('chat.empty'));
     if (visibleLength(text) > host.maxLength) return this.invalid(host.t('chat.tooLong', { max: host.maxLength }));
     if (this.piiFound(text)) return this.invalid(host.t('chat.pii', { found: this.piiFound(text) }));
     host.inputError = '';
     host.update$({ draft: '' });
     this.typing(); // stopped
-    this.files = [];
+    this.files.clear();
     try {
       await this.conversation?.post(text, files);
     } catch {
@@ -204,33 +202,12 @@ export class ChatBehaviour {
   }
 
   async requestCallback(event: Event): Promise<void> {
-    event.preventDefault();
-    const { host, conversation } = this;
-    const form = event.target as HTMLFormElement;
-    const input = form.elements.namedItem('phone') as HTMLInputElement;
-    const consent = form.elements.namedItem('consent') as HTMLInputElement;
-    const phone = validatePhone(input.value, host.locale);
-    host.phoneError = phone.ok ? (consent.checked ? '' : host.t('chat.consentNeeded')) : phone.message;
-    if (host.phoneError) return void (host.requestUpdate(), (phone.ok ? consent : input).focus());
-    const session = conversation?.session;
-    try {
-      if (session && phone.ok) await conversation.api.requestCallback?.(session, phone.value, { version: host.consentVersion, givenAt: new Date().toISOString() }, { idempotencyKey: this.callbackKey, lang: host.locale });
-      if (phone.ok) host.update$({ callback: formatPhone(phone.value) });
-    } catch {
-      host.update$({ error: host.t('chat.error.start') });
-    }
+    await submitCallback(this.host, this.conversation, event, this.callbackKey);
   }
 
-  /**
-   * «Оставить обращение»: the form opens with the conversation in it, nothing retyped; a long one
-   * keeps its newest messages within the form's description limit, «…» where it was cut.
-   */
+  /** «Оставить обращение»: the form opens with the conversation in it, nothing retyped. */
   toForm(): void {
-    const limit = document.querySelector('gu-support-form')?.descriptionMax ?? 2000;
-    const chars = [...this.transcript()];
-    handoff({ title: this.host.t('chat.handoffTitle'), description: chars.length > limit ? `…${chars.slice(chars.length - limit + 1).join('')}` : chars.join('') });
-    this.host.close();
-    document.querySelector('gu-support-form')?.scrollIntoView({ block: 'start' });
+    handOver(this.host, this.transcript());
   }
 
   /** «Завершить чат». */
@@ -253,26 +230,11 @@ export class ChatBehaviour {
 
   /** The rating: through the outbox (kind `chat-rating`), so it arrives after the last messages. */
   async rate(event: Event): Promise<void> {
-    event.preventDefault();
-    const { conversation } = this;
-    const form = event.target as HTMLFormElement;
-    const score = Number(new FormData(form).get('score'));
-    if (!score || !conversation?.session) return void form.querySelector('input')?.focus();
-    const comment = String(new FormData(form).get('comment') ?? '').trim();
-    const session = { id: conversation.session.id, token: conversation.session.token };
-    const payload = { session, score, ...(comment ? { comment } : {}) };
-    if (conversation.outbox) {
-      await conversation.outbox.enqueue('chat-rating', conversation.owner, payload, [], `${score}/5`);
-      void conversation.outbox.drain();
-    } else await conversation.api.rateChat(session, score, comment || undefined).catch(() => undefined);
-    this.host.update$({ rated: true });
-    conversation.save();
+    await submitRating(this.host, this.conversation, event);
   }
 
   transcript(): string {
-    const { host } = this;
-    const names = { citizen: host.t('chat.author.citizen'), bot: host.t('chat.author.bot'), operator: host.t('chat.author.operator'), system: host.t('chat.author.system') };
-    return transcriptText(host.view.messages, names, host.locale);
+    return chatTranscript(this.host);
   }
 
   saveTranscript(): void {
@@ -317,35 +279,6 @@ export class ChatBehaviour {
     this.host.inputError = '';
     this.host.update$({ draft: removeFragments(draft, findSensitive(draft, this.host.locale)) });
     this.host.renderRoot.querySelector<HTMLTextAreaElement>('#input')?.focus();
-  }
-
-  /** «Прикрепить файл»: the system's file picker. */
-  attach(): void {
-    this.host.renderRoot.querySelector<HTMLInputElement>('#file')?.click();
-  }
-
-  /** Each picked file through the attachment pipeline (type sniffed, limits, images compressed without EXIF). */
-  private async picked(input: HTMLInputElement): Promise<void> {
-    const { host } = this;
-    const { prepareFile } = await loadPipeline();
-    const problems: string[] = [];
-    for (const file of [...(input.files ?? [])]) {
-      const prepared = await prepareFile(file, host.attachPolicy ?? { ...DEFAULT_POLICY, maxFiles: 5 }, host.locale);
-      if (prepared.ok) this.files = [...this.files, { name: prepared.value.name, type: prepared.value.type, data: prepared.value.data }];
-      else problems.push(prepared.message);
-    }
-    input.value = '';
-    host.inputError = problems.join(' ');
-    host.requestUpdate();
-  }
-
-  renderFiles(): TemplateResult {
-    return html`<input id="file" type="file" hidden multiple accept=".pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,application/pdf,image/*" @change=${(e: Event) => void this.picked(e.target as HTMLInputElement)} />
-      ${this.files.length
-        ? html`<ul class="picked" part="files">
-            ${this.files.map((f, i) => html`<li>${f.name} <button type="button" class="link" @click=${() => ((this.files = this.files.filter((_f, j) => j !== i)), this.host.requestUpdate())}>${this.host.t('chat.removeFile', { name: f.name })}</button></li>`)}
-          </ul>`
-        : nothing}`;
   }
 
   renderMenu(): TemplateResult | typeof nothing {

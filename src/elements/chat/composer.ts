@@ -30,9 +30,9 @@ export function renderComposer(chat: GuChat): TemplateResult | typeof nothing {
     ></textarea>
     <span id="count" class="count ${left < 0 ? 'over' : ''}" aria-live=${left < 100 ? 'polite' : 'off'}>${left < 200 ? chat.t('chat.count', { left }) : ''}</span>
     <div class="composer-actions">
-      ${chat.attachments === 'optional' ? html`<button type="button" class="button secondary" part="attach" @click=${() => chat.behaviour?.attach()}>${chat.t('chat.attach')}</button>` : nothing}
+      ${chat.attachments === 'optional' ? html`<button type="button" class="button secondary" part="attach" @click=${() => chat.behaviour?.files.open()}>${chat.t('chat.attach')}</button>` : nothing}
       <button class="button" part="send">${chat.t('chat.send')}</button>
     </div>
-    ${chat.behaviour?.renderFiles() ?? nothing}
+    ${chat.behaviour?.files.render() ?? nothing}
   </form>`;
 }
