@@ -7,6 +7,7 @@ export const entries = {
   all: 'src/all.ts',
   'support-form': 'src/elements/support-form/index.ts',
   provider: 'src/elements/provider/index.ts',
+  chat: 'src/elements/chat/index.ts',
   'faq-search': 'src/elements/faq-search/index.ts',
   'ticket-status': 'src/elements/ticket-status/index.ts',
   core: 'src/core/index.ts',
@@ -159,12 +160,10 @@ export default defineConfig(({ mode }) => {
                 codeSplitting: {
                   groups: [
                     { name: 'reactive-element', test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]/ },
-                    // What the provider and every element share (@lit/context and our contexts, the backend
-                    // controller, the lazy REST client, tokens), then Lit with what every drawn element shares
-                    // (base classes, strings, the field base and the small checks a form's first paint shares with
-                    // other elements' later chunks): two files rather than several small ones, each compressed on its own.
-                    { name: 'gu-shared', test: /node_modules[\\/]@lit[\\/]context[\\/]lib[\\/](context-request-event|create-context|controllers[\\/]context-consumer)|src[\\/](context[\\/]|define|theme[\\/]|elements[\\/]internal[\\/]base[\\/]backend-controller|core[\\/](lazy\.|adapter[\\/](lazy-rest|errors|types)))/ },
-                    { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/]|src[\\/](elements[\\/]internal[\\/](base[\\/](gu-|lang)|form-control)|core[\\/](i18n[\\/](catalogue\.|translate|catalogues[\\/]common|ru[\\/]common)|validate[\\/](word-bounds|graphemes)|attach[\\/](bytes|limits))|events[\\/]gu-handoff)/ },
+                    { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/](?!directives[\\/]guard)/ },
+                    // What every drawing element needs (language, strings, backend, and the small modules the form and the
+                    // chat both use): one file, not several small ones (each file is compressed on its own).
+                    { name: 'gu-kit-base', test: /src[\\/](core[\\/]i18n[\\/](catalogue|translate|errors|ru[\\/]common|catalogues[\\/]common)\.ts|core[\\/]adapter[\\/]types\.ts|core[\\/]attach[\\/](limits|bytes)\.ts|core[\\/]validate[\\/](word-bounds|graphemes)\.ts|events[\\/]gu-handoff\.ts|elements[\\/]internal[\\/]base[\\/])|context-consumer\.js|rolldown[\\/]runtime/, includeDependenciesRecursively: false },
                   ],
                 },
               },

@@ -4,6 +4,7 @@
  */
 import './elements/provider/index.js';
 import './elements/support-form/index.js';
+import './elements/chat/index.js';
 import './elements/faq-search/index.js';
 import './elements/ticket-status/index.js';
 

@@ -7,6 +7,7 @@
 const LOADERS: Record<string, () => Promise<unknown>> = {
   'gu-support-provider': () => import('./elements/provider/index.js'),
   'gu-support-form': () => import('./elements/support-form/index.js'),
+  'gu-chat': () => import('./elements/chat/index.js'),
   'gu-faq-search': () => import('./elements/faq-search/index.js'),
   'gu-ticket-status': () => import('./elements/ticket-status/index.js'),
 };

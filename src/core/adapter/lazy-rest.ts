@@ -15,7 +15,7 @@ const restModule = lazy(() =>
   }),
 );
 
-type Call<K extends keyof SupportAdapter> = SupportAdapter[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
+type Call<K extends keyof SupportAdapter> = NonNullable<SupportAdapter[K]> extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<R> : never;
 
 /** A `RestAdapter` whose code arrives on first use; same behaviour, same errors. */
 export class LazyRestAdapter implements SupportAdapter {
@@ -33,8 +33,8 @@ export class LazyRestAdapter implements SupportAdapter {
     });
   }
 
-  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat' | 'subscribeTicket' | 'listFaqCategories'>>(method: K): Call<K> {
-    return ((...args: unknown[]) => this.real().then((real) => (real[method] as (...a: unknown[]) => Promise<unknown>)(...args))) as Call<K>;
+  private forward<K extends Exclude<keyof SupportAdapter, 'subscribeChat' | 'subscribeTicket' | 'chatBot' | 'listFaqCategories'>>(method: K): Call<K> {
+    return ((...args: unknown[]) => this.real().then((real) => (real[method] as unknown as (...a: unknown[]) => Promise<unknown>)(...args))) as Call<K>;
   }
 
   listTopics = this.forward('listTopics');
@@ -52,6 +52,11 @@ export class LazyRestAdapter implements SupportAdapter {
   sendChatMessage = this.forward('sendChatMessage');
   requestOperator = this.forward('requestOperator');
   rateChat = this.forward('rateChat');
+  sendChatFeedback = this.forward('sendChatFeedback');
+  sendChatTyping = this.forward('sendChatTyping');
+  markChatRead = this.forward('markChatRead');
+  endChat = this.forward('endChat');
+  requestCallback = this.forward('requestCallback');
 
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq?: number): () => void {
     return this.subscribe(listener, (real) => real.subscribeChat(session, listener, afterSeq));

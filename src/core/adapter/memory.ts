@@ -9,6 +9,8 @@ import type {
   ChatMessage,
   ChatSession,
   ChatSessionRef,
+  ChatState,
+  Consent,
   NewTicket,
   RequestOptions,
   SupportAdapter,
@@ -61,6 +63,7 @@ export class MemoryAdapter implements SupportAdapter {
   private readonly failures: { kind: AdapterErrorKind; problem?: AdapterError['details']['problem'] }[] = [];
   private readonly listeners = new Map<string, Set<(e: ChatEvent) => void>>();
   private readonly chats = new Map<string, ChatMessage[]>();
+  private readonly states = new Map<string, ChatState>();
   /** Number → the phone and e-mail given at creation. */
   private readonly contacts = new Map<string, string[]>();
   private readonly access = new Map<string, { number: string; expires: number }>();
@@ -210,6 +213,9 @@ export class MemoryAdapter implements SupportAdapter {
     return this.options.articles ?? [];
   }
 
+  /** No bot here: the element answers from the FAQ in the browser (the client-side bot). */
+  readonly chatBot = 'client' as const;
+
   async listFaqCategories(options?: RequestOptions): Promise<FaqCategory[]> {
     await this.step(options);
     return this.options.faqCategories ?? [];
@@ -237,8 +243,13 @@ export class MemoryAdapter implements SupportAdapter {
     await this.step(options);
     const session: ChatSession = { id: `chat-${++this.counter}`, token: 'memory', state: 'bot' };
     this.chats.set(session.id, []);
+    this.states.set(session.id, 'bot');
     this.post(session.id, 'bot', 'Здравствуйте! Чем помочь?');
     return session;
+  }
+
+  private emitChat(id: string, event: ChatEvent): void {
+    for (const listener of this.listeners.get(id) ?? []) listener(event);
   }
 
   private post(id: string, author: ChatMessage['author'], text: string): ChatMessage {
@@ -246,14 +257,34 @@ export class MemoryAdapter implements SupportAdapter {
     const message: ChatMessage = { id: `${id}:${list.length + 1}`, seq: list.length + 1, author, text, at: new Date().toISOString() };
     list.push(message);
     this.chats.set(id, list);
-    for (const listener of this.listeners.get(id) ?? []) listener({ type: 'message', message });
+    this.emitChat(id, { type: 'message', message });
     return message;
   }
 
-  async sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
+  private setChatState(id: string, state: ChatState, queuePosition?: number): void {
+    this.states.set(id, state);
+    this.emitChat(id, { type: 'state', state, ...(queuePosition ? { queuePosition, queue: { position: queuePosition, waitSeconds: queuePosition * 180 } } : {}) });
+  }
+
+  /** Plays the operator's side (stories, tests): queue moves, joins, writes, types, reads, ends. */
+  operator(sessionId: string) {
+    return {
+      queue: (position: number) => this.setChatState(sessionId, 'queued', position),
+      say: (text: string) => {
+        if (this.states.get(sessionId) !== 'operator') this.setChatState(sessionId, 'operator');
+        return this.post(sessionId, 'operator', text);
+      },
+      typing: () => this.emitChat(sessionId, { type: 'typing', author: 'operator' }),
+      read: () => this.emitChat(sessionId, { type: 'read', seq: this.chats.get(sessionId)?.length ?? 0 }),
+      end: () => this.setChatState(sessionId, 'closed'),
+    };
+  }
+
+  async sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[] }): Promise<ChatMessage> {
     await this.step(options);
     const replay = this.replies.get(options.idempotencyKey);
     if (replay) return replay as ChatMessage;
+    if (this.states.get(session.id) === 'closed') throw new AdapterError('rejected', 'closed', { status: 409 });
     const message = this.post(session.id, 'citizen', text);
     this.replies.set(options.idempotencyKey, message);
     return message;
@@ -262,6 +293,7 @@ export class MemoryAdapter implements SupportAdapter {
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
     listener.state?.('open');
     for (const message of this.chats.get(session.id) ?? []) if (message.seq > afterSeq) listener.event({ type: 'message', message });
+    listener.event({ type: 'state', state: this.states.get(session.id) ?? session.state });
     const onEvent = (event: ChatEvent) => listener.event(event);
     const set = this.listeners.get(session.id) ?? new Set();
     set.add(onEvent);
@@ -271,8 +303,24 @@ export class MemoryAdapter implements SupportAdapter {
 
   async requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
     await this.step(options);
-    for (const listener of this.listeners.get(session.id) ?? []) listener({ type: 'state', state: 'queued', queuePosition: 1 });
-    return { ...session, state: 'queued', queuePosition: 1 };
+    this.setChatState(session.id, 'queued', 1);
+    return { ...session, state: 'queued', queuePosition: 1, queue: { position: 1, waitSeconds: 180 } };
+  }
+
+  async sendChatTyping(_session: ChatSessionRef, _active: boolean, options?: RequestOptions): Promise<void> {
+    await this.step(options);
+  }
+
+  async endChat(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
+    await this.step(options);
+    this.setChatState(session.id, 'closed');
+  }
+
+  async requestCallback(session: ChatSessionRef, _phone: string, _consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession> {
+    await this.step(options);
+    this.post(session.id, 'system', 'Оператор перезвонит вам в рабочее время.');
+    this.setChatState(session.id, 'closed');
+    return { ...session, state: 'closed', endedBy: 'callback' };
   }
 
   async rateChat(_session: ChatSessionRef, _score: number, _comment?: string, options?: RequestOptions): Promise<void> {

@@ -1,14 +1,15 @@
+import { subscribeWithFallback, type ChatPage } from './rest-chat.js';
 import { AdapterError, kindForStatus, parseRetryAfter, type Problem } from './errors.js';
 import { streamTicket } from './ticket-follow.js';
 import type {
   Article,
   ArticleFeedback,
   DeflectionReport,
-  ChatEvent,
   ChatListener,
   ChatMessage,
   ChatSession,
   ChatSessionRef,
+  Consent,
   NewTicket,
   RequestOptions,
   SupportAdapter,
@@ -34,7 +35,11 @@ export interface RestAdapterOptions {
   timeoutMs?: number;
   /** Language the server should answer in (Accept-Language). */
   lang?: string;
+  /** How often the chat is polled where its event stream cannot be opened (3 s). */
+  pollMs?: number;
 }
+
+const chatHeaders = (session: ChatSessionRef) => ({ 'X-Chat-Token': session.token });
 
 interface Sent {
   method: string;
@@ -236,6 +241,10 @@ export class RestAdapter implements SupportAdapter {
     }
   }
 
+  private chatLinks(message: ChatMessage): ChatMessage {
+    return message.attachments?.length ? { ...message, attachments: message.attachments.map((a) => ({ ...a, url: this.link(a.url) })) } : message;
+  }
+
   private withLinks(ticket: Ticket): Ticket {
     const fix = (list: Ticket['attachments']) => list.map((a) => ({ ...a, url: this.link(a.url) }));
     return { ...ticket, attachments: fix(ticket.attachments), comments: ticket.comments.map((c) => ({ ...c, attachments: fix(c.attachments) })) };
@@ -257,40 +266,51 @@ export class RestAdapter implements SupportAdapter {
     return this.request<ChatSession>({ method: 'POST', path: '/chat/sessions', options });
   }
 
-  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage> {
-    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body: { text }, options, headers: { 'X-Chat-Token': session.token } });
+  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[]; clientId?: string }): Promise<ChatMessage> {
+    const files = options.files?.length ? options.files : undefined;
+    const body = { text, ...(options.clientId ? { clientId: options.clientId } : {}) };
+    return this.request<ChatMessage>({ method: 'POST', path: `/chat/sessions/${session.id}/messages`, body, ...(files ? { files } : {}), options, headers: chatHeaders(session) }).then((m) => this.chatLinks(m));
   }
 
-  /** EventSource reconnects by itself and resumes after the last seen message (Last-Event-ID). */
+  async sendChatTyping(session: ChatSessionRef, active: boolean, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/typing`, body: { active }, options, headers: chatHeaders(session) });
+  }
+
+  async sendChatFeedback(session: ChatSessionRef, seq: number, helped: boolean, options?: RequestOptions): Promise<void> {
+    await this.request<unknown>({ method: 'POST', path: `/chat/sessions/${session.id}/feedback`, body: { seq, helped }, options, headers: chatHeaders(session) });
+  }
+
+  async markChatRead(session: ChatSessionRef, seq: number, options?: RequestOptions): Promise<void> {
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/read`, body: { seq }, options, headers: chatHeaders(session) });
+  }
+
+  async endChat(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
+    await this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/end`, body: {}, options, headers: chatHeaders(session) });
+  }
+
+  requestCallback(session: ChatSessionRef, phone: string, consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession> {
+    return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/callback`, body: { phone, consent }, options, headers: chatHeaders(session) });
+  }
+
+  /**
+   * EventSource reconnects by itself and resumes after the last seen message (Last-Event-ID).
+   * Where the stream cannot be opened at all (a proxy that buffers or refuses it), the session is
+   * polled instead (`GET …/messages?after=`), so the chat still works, only slower.
+   */
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
-    listener.state?.('connecting');
-    const source = new EventSource(this.url(`/chat/sessions/${session.id}/events?token=${encodeURIComponent(session.token)}&after=${afterSeq}`));
-    const handle = (e: MessageEvent<string>) => {
-      let event: ChatEvent;
-      try {
-        event = JSON.parse(e.data) as ChatEvent;
-      } catch {
-        listener.error?.(new AdapterError('server', 'Malformed chat event'));
-        return;
-      }
-      listener.event(event);
+    const transport = {
+      eventsUrl: (s: ChatSession, after: number) => this.url(`/chat/sessions/${s.id}/events?token=${encodeURIComponent(s.token)}&after=${after}`),
+      message: (m: ChatMessage) => this.chatLinks(m),
+      poll: (s: ChatSession, after: number) => this.request<ChatPage>({ method: 'GET', path: `/chat/sessions/${s.id}/messages?after=${after}`, headers: chatHeaders(s) }),
     };
-    for (const type of ['message', 'state', 'typing']) source.addEventListener(type, handle as EventListener);
-    source.addEventListener('open', () => listener.state?.('open'));
-    source.addEventListener('error', () => {
-      // EventSource reconnects by itself (sending Last-Event-ID) unless the server refused the stream.
-      if (source.readyState !== EventSource.CLOSED) return listener.state?.('reconnecting');
-      listener.error?.(new AdapterError('rejected', 'The chat event stream was refused'));
-      listener.state?.('closed');
-    });
-    return () => source.close();
+    return subscribeWithFallback(transport, session, listener, afterSeq, this.options.pollMs ?? 3000);
   }
 
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
-    return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/operator`, options, headers: { 'X-Chat-Token': session.token } });
+    return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/operator`, options, headers: chatHeaders(session) });
   }
 
   async rateChat(session: ChatSessionRef, score: number, comment?: string, options?: RequestOptions): Promise<void> {
-    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/rating`, body: { score, comment }, options, headers: { 'X-Chat-Token': session.token } });
+    await this.request<null>({ method: 'POST', path: `/chat/sessions/${session.id}/rating`, body: { score, comment }, options, headers: chatHeaders(session) });
   }
 }

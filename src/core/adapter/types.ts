@@ -155,15 +155,56 @@ export interface Article {
 export type ChatAuthor = 'citizen' | 'bot' | 'operator' | 'system';
 export type ChatState = 'bot' | 'queued' | 'operator' | 'closed';
 
+/** A help article under a bot answer. */
+export interface ChatArticleCard {
+  id: string;
+  title: string;
+  /** ≤ ~180 characters of plain text. */
+  snippet: string;
+}
+
+/** A button under a message: what pressing it does. */
+export type ChatQuickReply =
+  | { action: 'operator'; label: string }
+  | { action: 'send'; label: string; text: string }
+  | { action: 'form'; label: string }
+  | { action: 'callback'; label: string };
+
 export interface ChatMessage {
   id: string;
+  /** 1, 2, 3… per session, no gaps: the view merges and dedupes by it. */
   seq: number;
   author: ChatAuthor;
   text: string;
   at: string;
-  /** Bot answers may point at FAQ articles. */
+  /** Echoed from the request: matches the element's pending message. */
+  clientId?: string;
+  /** Bot answers may point at FAQ articles (ids; `articles` carries the cards). */
   articleIds?: string[];
+  articles?: ChatArticleCard[];
+  quickReplies?: ChatQuickReply[];
+  /** Files sent with the message (links as for tickets). */
+  attachments?: AttachmentInfo[];
+  operatorName?: string;
 }
+
+export interface ChatQueue {
+  /** 1 = next. */
+  position: number;
+  /** Estimated wait for an operator. */
+  waitSeconds: number;
+  /** The server suggests a call back above this wait (the element's own setting wins). */
+  callbackAfterSeconds?: number;
+}
+
+/** The operators' hours as the server has them. */
+export interface ChatHours {
+  open: boolean;
+  /** «будни 08:00–20:00, суббота 09:00–17:00 (время московское)», in the asked language. */
+  text: string;
+}
+
+export type ChatEndedBy = 'citizen' | 'operator' | 'callback';
 
 export interface ChatSession {
   id: string;
@@ -171,6 +212,13 @@ export interface ChatSession {
   token: string;
   state: ChatState;
   queuePosition?: number;
+  queue?: ChatQueue;
+  hours?: ChatHours;
+  /** The operator has read the citizen's messages up to this seq. */
+  readSeq?: number;
+  operatorName?: string;
+  endedBy?: ChatEndedBy;
+  rated?: boolean;
 }
 
 /** What a call about an existing session needs: its address and its secret (a queued message stores only these). */
@@ -178,8 +226,15 @@ export type ChatSessionRef = Pick<ChatSession, 'id' | 'token'>;
 
 export type ChatEvent =
   | { type: 'message'; message: ChatMessage }
-  | { type: 'state'; state: ChatState; queuePosition?: number }
-  | { type: 'typing'; author: ChatAuthor };
+  | { type: 'state'; state: ChatState; queuePosition?: number; queue?: ChatQueue; operatorName?: string; endedBy?: ChatEndedBy }
+  /** Position or wait changed while queued. */
+  | { type: 'queue'; queue: ChatQueue }
+  | { type: 'hours'; hours: ChatHours }
+  /** `active: false` (or a message from them) ends the indicator. */
+  | { type: 'typing'; author: ChatAuthor; active?: boolean }
+  /** The operator has read the citizen's messages up to `seq`. */
+  | { type: 'read'; seq: number }
+  | { type: 'ended'; endedBy: ChatEndedBy; at: string };
 
 /**
  * Short-lived right to read and answer one ticket, given for its number + the contact given at
@@ -275,11 +330,27 @@ export interface FaqApi {
 /** The chat with a bot and an operator: what <gu-chat> needs. */
 export interface ChatApi {
   createChatSession(options?: RequestOptions): Promise<ChatSession>;
-  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string }): Promise<ChatMessage>;
+  /** Sends one message (with its files, if any); the same `idempotencyKey` never posts it twice. */
+  sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[]; clientId?: string }): Promise<ChatMessage>;
   /** Subscribes to the session's events, state and failures; returns a function that unsubscribes. */
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq?: number): () => void;
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession>;
   rateChat(session: ChatSessionRef, score: number, comment?: string, options?: RequestOptions): Promise<void>;
+  /** Tells the other side the citizen is typing (`true`, at most every 2 s) or stopped. */
+  sendChatTyping?(session: ChatSessionRef, active: boolean, options?: RequestOptions): Promise<void>;
+  /** Whether the bot answer `seq` helped («Помогло» / «Не помогло»). */
+  sendChatFeedback?(session: ChatSessionRef, seq: number, helped: boolean, options?: RequestOptions): Promise<void>;
+  /** The citizen has seen the conversation up to `seq` (the operator's console shows it). */
+  markChatRead?(session: ChatSessionRef, seq: number, options?: RequestOptions): Promise<void>;
+  /** The citizen ends the chat (state `closed`, then the rating). */
+  endChat?(session: ChatSessionRef, options?: RequestOptions): Promise<void>;
+  /** Asks for a call back instead of waiting in the queue (ends the chat). */
+  requestCallback?(session: ChatSessionRef, phone: string, consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession>;
+  /**
+   * Who answers while the chat is in state `bot`: `server` (default) — the backend's bot posts
+   * the answers; `client` — the backend has no bot and the element answers from the FAQ index.
+   */
+  readonly chatBot?: 'server' | 'client';
 }
 
 /**

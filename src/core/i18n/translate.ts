@@ -1,5 +1,6 @@
 import type { PluralForms, Strings, Translation } from './catalogue.js';
 import type { attach } from './ru/attach.js';
+import type { chat } from './ru/chat.js';
 import type { common } from './ru/common.js';
 import type { form } from './ru/form.js';
 import type { formOutcome } from './ru/form-outcome.js';
@@ -13,7 +14,7 @@ import type { ticketView } from './ru/ticket-view.js';
 
 export type { PluralForms };
 /** Every key of every catalogue the kit ships (Russian is the source of the keys). */
-export type Messages = typeof common & typeof validate & typeof topics & typeof form & typeof formOutcome & typeof outbox & typeof attach & typeof faq & typeof deflection & typeof ticket & typeof ticketView;
+export type Messages = typeof common & typeof validate & typeof topics & typeof form & typeof formOutcome & typeof outbox & typeof attach & typeof faq & typeof deflection & typeof ticket & typeof ticketView & typeof chat;
 export type MessageKey = Extract<keyof Messages, string>;
 /** A complete dictionary: every key of the Russian source. */
 export type Dictionary = Translation<Messages>;

@@ -1,3 +1,4 @@
+import { saveTextFile } from '../internal/save-text.js';
 import type { NewTicket } from '../../core/adapter/types.js';
 import { formStrings } from '../../core/i18n/catalogues/form.js';
 
@@ -21,10 +22,5 @@ export function requestAsText(ticket: NewTicket, lang: string): string {
 
 /** Saves the request as a text file through a temporary link (works under a strict CSP). */
 export function downloadRequest(ticket: NewTicket, lang: string): void {
-  const url = URL.createObjectURL(new Blob([requestAsText(ticket, lang)], { type: 'text/plain;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: `${formStrings.t(lang, 'form.heading')}.txt` });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveTextFile(requestAsText(ticket, lang), `${formStrings.t(lang, 'form.heading')}.txt`);
 }

@@ -16,5 +16,5 @@ declare module './registry.js' {
 }
 
 export const chatMessageSender: Sender<'chat-message'> = {
-  send: (adapter, { id, payload }) => adapter.sendChatMessage(payload.session, payload.text, { idempotencyKey: id }),
+  send: (adapter, { id, payload }, files) => adapter.sendChatMessage(payload.session, payload.text, { idempotencyKey: id, clientId: payload.clientId, ...(files.length ? { files } : {}) }),
 };

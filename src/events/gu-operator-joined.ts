@@ -1,0 +1,11 @@
+/** A person (an operator) took the chat over from the bot or the queue. */
+export interface OperatorJoinedDetail {
+  session: string;
+}
+export type GuOperatorJoinedEvent = CustomEvent<OperatorJoinedDetail>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'gu-operator-joined': GuOperatorJoinedEvent;
+  }
+}
