@@ -111,6 +111,20 @@ function preloadElementImports(): Plugin {
 }
 
 /**
+ * Vite writes the FAQ Worker's address as `new URL("faq.worker-….js", import.meta.url)`: right for
+ * a browser, but app bundlers (webpack) read a bare name as a package. `./` makes it the file beside.
+ */
+function relativeWorkerUrls(): Plugin {
+  return {
+    name: 'relative-worker-urls',
+    renderChunk(code) {
+      const fixed = code.replace(/new URL\((["`])(faq\.worker-[\w-]+\.js)\1/g, 'new URL($1./$2$1');
+      return fixed === code ? null : { code: fixed, map: null };
+    },
+  };
+}
+
+/**
  * Chunks that define elements or register strings do something when imported (package.json
  * `sideEffects` names them `chunks/gu-*.js`), so an app's bundler never drops a bare
  * `import './chunks/gu-….js'`; the rest may be tree-shaken freely.
@@ -135,10 +149,14 @@ export default defineConfig(({ mode }) => {
   const bundle = mode in standalone;
   const bundleEntry = standalone[mode] ?? {};
   return {
-    plugins: [dropTemplateIndentation(), keepWorkerLiteral(), ...(mode === 'bundle' ? [kitCss(), preloadElementImports()] : [])],
+    // Relative URLs for emitted files (the FAQ index Worker): the kit works from any folder a portal copies it to.
+    base: './',
+    plugins: [dropTemplateIndentation(), keepWorkerLiteral(), relativeWorkerUrls(), ...(mode === 'bundle' ? [kitCss(), preloadElementImports()] : [])],
     build: {
       target: 'es2022',
       emptyOutDir: !bundle,
+      // Emitted files (the FAQ index Worker) go beside the chunks that start them.
+      assetsDir: mode === 'bundle' ? 'kit' : 'chunks',
       sourcemap: true,
       // The autoloader build's chunk graph, read by `npm run size` to weigh each element as served.
       manifest: mode === 'bundle' ? '.vite/kit-manifest.json' : false,
