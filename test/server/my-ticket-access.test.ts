@@ -44,7 +44,6 @@ describe('POST /api/my/tickets/{number}/access: the signed-in owner opens a tick
       [anonymous, ALICE],
       ['0000-0000-0000', ALICE],
       ['not-a-number', ALICE],
-      ['../tickets/lookup', ALICE],
     ] as const) {
       const response = await access(number, who);
       assert.equal(response.status, 404, `${number} → 404`);
@@ -54,7 +53,9 @@ describe('POST /api/my/tickets/{number}/access: the signed-in owner opens a tick
       bodies.push(problem.title);
     }
     assert.equal(new Set(bodies).size, 1, 'one neutral message');
-    assert.equal((await access('1'.repeat(300), ALICE)).status, 400, 'an over-long path segment is refused by the router itself');
+    for (const odd of ['1'.repeat(300), '../tickets/lookup']) {
+      assert.equal((await access(odd, ALICE)).status, 400, 'an over-long or encoded-slash segment is refused by the router itself');
+    }
   });
 
   it('refuses without a bearer token (401 with WWW-Authenticate), with a malformed one, and never by the X-Ticket-Token of the ticket', async () => {
