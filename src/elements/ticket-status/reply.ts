@@ -99,7 +99,7 @@ export class ReplyController {
       this.host.requestUpdate();
       return false;
     }
-    const payload: CommentPayload = { number: this.session.number, contact: this.session.contact, text: checked.value };
+    const payload: CommentPayload = { number: this.session.number, ...(this.session.contact ? { contact: this.session.contact } : {}), text: checked.value };
     this.busy = true;
     this.host.announce(this.host.t('ticket.reply.sending'));
     try {
