@@ -29,6 +29,8 @@ export interface ActionsView {
   repeat(): void;
   save(): void;
   other(): void;
+  /** Opened from «Мои обращения»: «other» goes back to the list. */
+  backToList: boolean;
   sendReply(): void;
   replyInput(text: string): void;
   rate(): void;
@@ -120,7 +122,7 @@ export function renderActions(v: ActionsView) {
     <div class="actions">
       <button type="button" class="button secondary" aria-describedby="repeat-hint" @click=${v.repeat}>${tv(lang, 'ticket.repeat')}</button>
       <button type="button" class="button secondary" @click=${v.save}>${tv(lang, 'ticket.save')}</button>
-      <button type="button" class="button secondary" @click=${v.other}>${tv(lang, 'ticket.view.other')}</button>
+      <button type="button" class="button secondary other" @click=${v.other}>${tv(lang, v.backToList ? 'ticket.list.back' : 'ticket.view.other')}</button>
     </div>
     <p class="hint" id="repeat-hint">${tv(lang, 'ticket.repeatHint')}</p>`;
 }
