@@ -2,7 +2,7 @@ import { isAdapterError } from '../../core/adapter/errors.js';
 import type { SupportAdapter, TicketComment } from '../../core/adapter/types.js';
 import { acquireOutbox, type OutboxEvent, type OutboxLease, type OutboxRecord, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
 import type { CommentPayload } from '../../core/outbox/senders/comment.js';
-import { findSensitive, removeFragments, validateText } from '../../core/validate/text.js';
+import { findSensitive, foundLabels, removeFragments, validateText } from '../../core/validate/text.js';
 import { ticketErrorText } from './errors.js';
 import type { GuTicketStatus } from './gu-ticket-status.js';
 import type { TicketSession } from './session.js';
@@ -93,7 +93,7 @@ export class ReplyController {
   async send(files: StoredFile[]): Promise<boolean> {
     const lang = this.host.locale;
     const checked = validateText(this.text, { required: true, max: REPLY_MAX }, lang);
-    const found = [...new Set(this.secrets.map((f) => f.label))].join(', ');
+    const found = foundLabels(this.secrets);
     this.error = !checked.ok ? (checked.code === 'empty' ? this.host.t('ticket.reply.empty') : checked.message) : found ? this.host.t('ticket.reply.pii', { found }) : '';
     if (this.error || !checked.ok) {
       this.host.requestUpdate();

@@ -3,7 +3,7 @@ import type { Ticket } from '../../core/adapter/types.js';
 import { ticketViewStrings } from '../../core/i18n/catalogues/ticket-view.js';
 import type { Params } from '../../core/i18n/translate.js';
 import { moscowClock, moscowTime } from '../../core/ticket/format.js';
-import { renderPiiWarning } from '../support-form/pii-warning.js';
+import { renderPiiWarning } from '../internal/pii-warning.js';
 import '../internal/gu-file-drop.js';
 import type { ReplyController } from './reply.js';
 
