@@ -40,6 +40,23 @@ describe('<gu-ticket-status mode="list">: the owner opens a request straight fro
     await until(() => (deepActive() as HTMLElement | null)?.dataset?.number === number);
   });
 
+  it('an access that expires while the owner reads the request is renewed by sign-in, never by asking for the contact', async () => {
+    const adapter = new MemoryAdapter({ tickets: [sampleTicket(31, 'in-progress')] });
+    let renewed = 0;
+    const openMine = adapter.openMyTicket.bind(adapter);
+    adapter.openMyTicket = (...args) => (renewed++, openMine(...args));
+    adapter.openTicket = () => Promise.reject(new Error('the contact must not be needed'));
+    const el = await mountStatus(adapter, { mode: 'list' });
+    await until(() => rowButtons(el).length === 1);
+    rowButtons(el)[0]!.click();
+    await until(() => Boolean($(el, '.ticket')));
+    expect(renewed).to.equal(1);
+    adapter.expireAccess();
+    const again = await el.behaviour!.session!.ticket();
+    expect(again.number).to.equal(sampleTicket(31).number);
+    expect(renewed).to.equal(2);
+  });
+
   it('a request the backend does not give (not found) says the neutral words and offers the look-up with the number', async () => {
     const adapter = new MemoryAdapter({ tickets: [sampleTicket(21)] });
     adapter.openMyTicket = () => Promise.reject(new AdapterError('not-found', 'not found', { status: 404 }));

@@ -25,6 +25,8 @@ export class ReplyController {
   private outbox?: SharedOutbox;
   private unsubscribe?: () => void;
   private directKey?: string;
+  /** Closed before the outbox had opened: the lease that arrives late is given back at once. */
+  private closed = false;
   /** Settles once the outbox is open or known to be unavailable. */
   private ready: Promise<void> = Promise.resolve();
 
@@ -47,6 +49,7 @@ export class ReplyController {
   private async open(): Promise<void> {
     try {
       const lease = await (this.host.backend.outboxSource ?? acquireOutbox)({ adapter: this.session.api as SupportAdapter, target: this.host.backend.target });
+      if (this.closed) return lease.release(); // a lease kept here would hold the page's outbox with this adapter
       this.lease = lease;
       this.outbox = lease.outbox;
       this.unsubscribe = lease.outbox.on((event) => void this.onEvent(event), { owner: this.owner, kinds: ['comment'] });
@@ -127,6 +130,7 @@ export class ReplyController {
   }
 
   close(): void {
+    this.closed = true;
     this.unsubscribe?.();
     this.lease?.release();
     this.lease = undefined;
