@@ -67,6 +67,20 @@ export const FeedbackSent: Story = {
   },
 };
 
+/** A password typed into the comment: the form's warning, with one-click removal; not sent until removed. */
+export const FeedbackSecret: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await openArticle(canvasElement, 'oshibka-401');
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=feedback] .choices button')[1]!.click();
+    await el.updateComplete;
+    const comment = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#feedback-comment')!;
+    comment.value = 'Не пускает, мой пароль: Qwerty123';
+    comment.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=feedback] .button:not(.secondary)')!.click();
+  },
+};
+
 /** Without a connection: the copy kept in this browser is searched, and the element says so. */
 export const Offline: Story = {
   play: async ({ canvasElement }) => {

@@ -118,6 +118,17 @@ export const ListFiltered: Story = {
   },
 };
 
+/** «Мои обращения»: a request opened from its row by the signed-in owner, no phone or e-mail asked. */
+export const ListOpenedRequest: Story = {
+  render: () => html`<gu-ticket-status mode="list" .adapter=${new MemoryAdapter({ tickets: [sampleTicket(16, 'in-progress'), sampleTicket(17, 'resolved')] })}></gu-ticket-status>`,
+  play: async ({ canvasElement }) => {
+    const el = element(canvasElement);
+    await el.updateComplete;
+    for (let frame = 0; frame < 120 && !el.shadowRoot!.querySelector('tbody button[data-number]'); frame++) await new Promise((r) => requestAnimationFrame(r));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('tbody button[data-number]')?.click();
+  },
+};
+
 export const ListSignedOut: Story = {
   render: () => html`<gu-ticket-status mode="list" .adapter=${listOf(() => Promise.reject(new AdapterError('unauthorized', 'no token', { status: 401 })))}></gu-ticket-status>`,
 };

@@ -1,7 +1,7 @@
 import type { FieldError } from '../../src/core/adapter/errors.js';
 import { translate } from '../../src/core/i18n/translate.js';
 import { schemaMessage } from '../../src/core/validate/schema-messages.js';
-import { findSensitive, validateText } from '../../src/core/validate/text.js';
+import { findSensitive, foundLabels, validateText } from '../../src/core/validate/text.js';
 import { HttpError, PROBLEM } from './http.js';
 
 /** The language of server messages: `en` for Accept-Language en…, else Russian. */
@@ -37,7 +37,7 @@ export function citizenText(raw: unknown, field: string, rule: { required: boole
   if (raw !== undefined && typeof raw !== 'string') throw invalid('Текст заполнен с ошибками', [{ field, code: 'type', detail: schemaMessage(lang, 'string', { field }) }]);
   const text = validateText((raw as string | undefined) ?? '', rule, lang);
   if (!text.ok) throw invalid('Текст заполнен с ошибками', [{ field, code: text.code, detail: text.message }]);
-  const found = [...new Set(findSensitive(text.value, lang).map((f) => f.label))].join(', ');
+  const found = foundLabels(findSensitive(text.value, lang));
   if (found) throw invalid('Текст заполнен с ошибками', [{ field, code: 'pii', detail: translate(lang, 'form.pii.error', { found }) }]);
   return text.value;
 }

@@ -1,4 +1,4 @@
-import { validateText } from '../../src/core/validate/text.js';
+import { citizenText, langOf } from './body.js';
 import type { Context } from './context.js';
 import type { Db } from './db.js';
 import { HttpError, PROBLEM, idempotencyKey, readJson, sendJson, type Router } from './http.js';
@@ -47,12 +47,12 @@ export function faqFeedbackRoutes(router: Router, ctx: Context): void {
     if (typeof payload.helpful !== 'boolean') {
       throw new HttpError(422, PROBLEM.validation, 'Укажите, помог ли ответ', [{ field: 'helpful', code: 'required', detail: 'Укажите, помог ли ответ' }]);
     }
-    const lang = req.headers['accept-language']?.startsWith('en') ? 'en' : 'ru';
-    const comment = validateText(typeof payload.comment === 'string' ? payload.comment : '', { required: false, max: FEEDBACK_COMMENT_MAX }, lang);
-    if (!comment.ok) throw new HttpError(422, PROBLEM.validation, comment.message, [{ field: 'comment', code: comment.code, detail: comment.message }]);
+    const lang = langOf(req.headers['accept-language']);
+    // A citizen's free text: the same text rules and personal-data guard as a ticket comment.
+    const comment = citizenText(payload.comment ?? undefined, 'comment', { required: false, max: FEEDBACK_COMMENT_MAX }, lang);
     const result = once(db, `feedback:${id}`, key, requestHash(payload), () => {
       const at = new Date().toISOString();
-      db.prepare('INSERT INTO article_feedback (article_id, helpful, comment, lang, at) VALUES (?, ?, ?, ?, ?)').run(id, payload.helpful ? 1 : 0, comment.value || null, lang, at);
+      db.prepare('INSERT INTO article_feedback (article_id, helpful, comment, lang, at) VALUES (?, ?, ?, ?, ?)').run(id, payload.helpful ? 1 : 0, comment || null, lang, at);
       return { status: 201, body: { articleId: id, helpful: payload.helpful, at } };
     });
     sendJson(res, result.status, result.body, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});

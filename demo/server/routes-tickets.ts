@@ -153,6 +153,21 @@ export function ticketRoutes(router: Router, ctx: Context): void {
     sendJson(res, 200, { tickets: ctx.tickets.summaries({ owner }) });
   });
 
+  /**
+   * The signed-in owner opens one of their own tickets without the contact: the same bearer
+   * identity as `GET /api/my/tickets`, the same `{ token, expiresAt, ticket }` as the look-up.
+   * Somebody else's ticket, an unknown and a malformed number are the same 404.
+   */
+  router.on('POST', '/api/my/tickets/:number/access', (req, res, { number }) => {
+    ctx.limit(req, 'read');
+    const owner = bearerToken(req);
+    if (!owner) throw new HttpError(401, PROBLEM.unauthorized, 'Войдите, чтобы открыть своё обращение', undefined, { 'WWW-Authenticate': 'Bearer' });
+    const canonical = validateTicketNumber(number!);
+    const row = canonical.ok ? ctx.tickets.row(canonical.value) : undefined;
+    if (!row || row.owner !== owner) throw new HttpError(404, PROBLEM.notFound, NOT_FOUND);
+    sendJson(res, 200, { ...ctx.signer.ticketToken(row.number), ticket: ctx.tickets.full(row) });
+  });
+
   router.on('POST', '/api/tickets/:number/comments', async (req, res, { number }) => {
     ctx.limit(req, 'create');
     const row = authorisedTicket(req, number!);

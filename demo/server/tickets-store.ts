@@ -20,6 +20,8 @@ interface TicketRow {
   title: string;
   description: string;
   contact_json: string;
+  /** The portal bearer identity that created it (`/api/my/tickets`), or null. */
+  owner: string | null;
   phone: string;
   email: string | null;
   previous_number: string | null;

@@ -278,6 +278,43 @@ describe('<gu-faq-search> with the reference server', () => {
     ]);
   });
 
+  it('the comment has the form’s PII guard: warned while typing, not sent until removed, the clean text reaches the server', async () => {
+    const el = await mountFaq({ endpoint: api });
+    location.hash = '#faq/oshibka-401';
+    await until(() => Boolean(shadow(el, '[part=feedback]')));
+    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=feedback] .choices button')[1]!.click();
+    await el.updateComplete;
+    const stamp = Date.now();
+    const textarea = shadow<HTMLTextAreaElement>(el, '#feedback-comment')!;
+    textarea.value = `Не пускает ${stamp}, мой пароль: Qwerty123`;
+    textarea.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    const warning = shadow(el, '[part=feedback] .pii-warning')!;
+    expect(warning.textContent).to.contain('пароль');
+    expect(warning.querySelector('mark')!.textContent).to.contain('Qwerty123');
+    await until(() => shadow(el, '[role=status].visually-hidden')!.textContent!.includes('секретные данные'));
+    expect(shadow(el, '[role=status].visually-hidden')!.textContent).to.not.contain('Qwerty123');
+    await expect(el).to.be.accessible();
+    shadow<HTMLButtonElement>(el, '[part=feedback] .button:not(.secondary)')!.click();
+    await until(() => Boolean(shadow(el, '#feedback-comment-error')));
+    expect(shadow(el, '#feedback-comment-error')!.textContent).to.contain('Удалите из комментария пароль');
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(textarea.getAttribute('aria-describedby')).to.equal('feedback-comment-error');
+    await until(() => el.shadowRoot!.activeElement === textarea);
+    expect(shadow(el, '[part=feedback]')!.getAttribute('role')).to.equal(null, 'not sent');
+    [...warning.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes('Удалить из текста'))!.click();
+    await el.updateComplete;
+    expect(textarea.value).to.not.contain('Qwerty123');
+    expect(shadow(el, '.pii-warning')).to.equal(null);
+    expect(shadow(el, '#feedback-comment-error')).to.equal(null);
+    shadow<HTMLButtonElement>(el, '[part=feedback] .button:not(.secondary)')!.click();
+    await until(() => shadow(el, '[part=feedback]')?.getAttribute('role') === 'status');
+    const comments = async () =>
+      ((await (await fetch(`${url}/api/operator/faq-stats`, { headers: { Authorization: 'Bearer operator-test' } })).json()) as { feedback: { comments: { comment: string }[] } }).feedback.comments;
+    await until(async () => (await comments()).some((c) => c.comment.includes(String(stamp))));
+    expect((await comments()).filter((c) => c.comment.includes(String(stamp))).map((c) => c.comment)).to.deep.equal([`Не пускает ${stamp}, мой`]);
+  });
+
   it('searches offline from the copy kept in IndexedDB after a reload', async () => {
     const first = await mountFaq({ endpoint: api });
     expect(first.faq!.source).to.equal('network');

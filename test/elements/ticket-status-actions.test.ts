@@ -240,9 +240,11 @@ describe('<gu-ticket-status mode="list">', () => {
     await until(() => text(broken, '[role=alert]').includes('не удалось прочитать'));
   });
 
-  it('a number in the list opens the look-up with the number filled in, and back', async () => {
+  it('with an adapter that cannot open by sign-in, a number in the list opens the look-up with the number filled in, and back', async () => {
     const list = summaries(3);
-    const el = await mountStatus(listAdapter(list), { mode: 'list' });
+    const adapter = listAdapter(list);
+    Object.defineProperty(adapter, 'openMyTicket', { value: undefined }); // a portal adapter without owner access
+    const el = await mountStatus(adapter, { mode: 'list' });
     await until(() => rows(el).length === 3);
     el.shadowRoot!.querySelector<HTMLButtonElement>('tbody .link-button')!.click();
     await until(() => Boolean($(el, '.lookup')));

@@ -39,6 +39,23 @@ describe('FAQ feedback and deflection counts', () => {
     assert.equal((await server.post('/api/faq/articles/oshibka-401/feedback', [true], { 'Idempotency-Key': newKey() })).status, 400);
   });
 
+  it('refuses personal data in the comment with the same guard as ticket comments, and stores none of it', async () => {
+    const post = (comment: unknown, lang = 'ru') =>
+      server.post('/api/faq/articles/oshibka-401/feedback', { helpful: false, comment }, { 'Idempotency-Key': newKey(), 'Accept-Language': lang });
+    for (const comment of ['Карта 4111 1111 1111 1111 не проходит', 'Паспорт 4510 123456 не принимают', 'мой пароль: Qwerty123', 'код из смс 482913 не подходит']) {
+      const response = await post(comment);
+      assert.equal(response.status, 422, comment);
+      const problem = (await response.json()) as { errors: { field: string; code: string; detail: string }[] };
+      assert.deepEqual(problem.errors.map((e) => [e.field, e.code]), [['comment', 'pii']]);
+    }
+    const english = (await (await post('card 4111 1111 1111 1111', 'en')).json()) as { errors: { detail: string }[] };
+    assert.match(english.errors[0]!.detail, /[A-Za-z]/);
+    assert.equal((await post(12345)).status, 422, 'a comment that is not a string is refused, not dropped');
+    assert.equal((await post(null)).status, 201, 'no comment is fine');
+    const { feedback } = await stats();
+    assert.ok(!feedback.comments.some((c) => /4111|4510|Qwerty|482913/.test(c.comment)));
+  });
+
   it('counts form visits that opened an article, and those that sent a request after all', async () => {
     const before = (await stats()).deflection;
     assert.equal((await server.post('/api/faq/deflections', { session: 'visit-0001', articleIds: ['oshibka-401'], sent: false })).status, 204);

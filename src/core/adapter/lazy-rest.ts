@@ -42,6 +42,7 @@ export class LazyRestAdapter implements SupportAdapter {
   openTicket = this.forward('openTicket');
   getTicket = this.forward('getTicket');
   listMyTickets = this.forward('listMyTickets');
+  openMyTicket = this.forward('openMyTicket');
   addComment = this.forward('addComment');
   remindTicket = this.forward('remindTicket');
   rateTicket = this.forward('rateTicket');

@@ -139,10 +139,23 @@ export class MemoryAdapter implements SupportAdapter {
     if (!ticket || !contact.trim() || (known && !known.some((k) => sameContact(contact, k)))) {
       throw new AdapterError('not-found', 'not found', { status: 404 });
     }
+    return { access: this.grant(key), ticket };
+  }
+
+  /** The signed-in user owns every ticket here (as `listMyTickets` lists them all). */
+  async openMyTicket(number: string, options?: RequestOptions): Promise<{ access: TicketAccess; ticket: Ticket }> {
+    await this.step(options);
+    const canonical = validateTicketNumber(number);
+    const ticket = canonical.ok ? this.tickets.get(canonical.value) : undefined;
+    if (!ticket) throw new AdapterError('not-found', 'not found', { status: 404 });
+    return { access: this.grant(ticket.number), ticket };
+  }
+
+  private grant(number: string): TicketAccess {
     const token = `memory-${++this.counter}-${Math.random().toString(36).slice(2)}`;
     const expires = Date.now() + (this.options.accessTtlMs ?? 15 * 60_000);
-    this.access.set(token, { number: key, expires });
-    return { access: { number: key, token, expiresAt: new Date(expires).toISOString() }, ticket };
+    this.access.set(token, { number, expires });
+    return { number, token, expiresAt: new Date(expires).toISOString() };
   }
 
   async getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket> {

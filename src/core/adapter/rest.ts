@@ -180,6 +180,13 @@ export class RestAdapter implements SupportAdapter {
     return { access: { number: ticket.number, token: opened.token, expiresAt: opened.expiresAt }, ticket };
   }
 
+  /** The signed-in owner's access (the `getToken` bearer), no contact: POST, the number in the path only. */
+  async openMyTicket(number: string, options?: RequestOptions): Promise<{ access: TicketAccess; ticket: Ticket }> {
+    const opened = await this.request<{ token: string; expiresAt: string; ticket: Ticket }>({ method: 'POST', path: `/my/tickets/${encodeURIComponent(number)}/access`, body: {}, options });
+    const ticket = this.withLinks(opened.ticket);
+    return { access: { number: ticket.number, token: opened.token, expiresAt: opened.expiresAt }, ticket };
+  }
+
   async getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket> {
     const ticket = await this.request<Ticket>({ method: 'GET', path: this.ticketPath(access), options, headers: { 'X-Ticket-Token': access.token } });
     return this.withLinks(ticket);

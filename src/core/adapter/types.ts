@@ -279,6 +279,13 @@ export interface TicketsApi {
   /** The ticket again (status, comments, fresh attachment links); `unauthorized` once the access expired. */
   getTicket(access: TicketAccess, options?: RequestOptions): Promise<Ticket>;
   listMyTickets(options?: RequestOptions): Promise<TicketSummary[]>;
+  /**
+   * Access to one of the signed-in user's own tickets (the same identity as `listMyTickets`)
+   * without the contact: `openTicket`'s answer. Somebody else's or an unknown number is
+   * `not-found`; no sign-in is `unauthorized`. Optional: without it, a request opened from
+   * «Мои обращения» asks for the phone or e-mail.
+   */
+  openMyTicket?(number: string, options?: RequestOptions): Promise<{ access: TicketAccess; ticket: Ticket }>;
   addComment(access: TicketAccess, text: string, files: UploadFile[], options: RequestOptions & { idempotencyKey: string }): Promise<TicketComment>;
   /**
    * Follows one ticket: calls `listener.ticket` with it whenever it changes (an event stream, or

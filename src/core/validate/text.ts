@@ -170,6 +170,11 @@ export function findSensitive(text: string, lang = 'ru'): SensitiveFragment[] {
   return found.filter((item, i) => !found.slice(0, i).some((other) => other.end > item.start));
 }
 
+/** The kinds found, each named once («пароль, номер карты»): what the citizen is asked to remove. */
+export function foundLabels(found: readonly SensitiveFragment[]): string {
+  return [...new Set(found.map((f) => f.label))].join(', ');
+}
+
 /** Removes the given fragments from the text, tidying the spaces left behind. */
 export function removeFragments(text: string, fragments: readonly SensitiveFragment[]): string {
   let result = text;

@@ -6,7 +6,7 @@ import { validateEmail } from './email.js';
 import { validateInn } from './inn.js';
 import { validatePhone } from './phone.js';
 import { validateSnils } from './snils.js';
-import { findSensitive, isUrgent, validateText } from './text.js';
+import { findSensitive, foundLabels, isUrgent, validateText } from './text.js';
 import { TICKET_NUMBER_PATTERN, validateTicketNumber } from './ticket-number.js';
 import { schemaMessage } from './schema-messages.js';
 import type { Validation } from '../result.js';
@@ -83,7 +83,7 @@ function optionalField(errors: Errors, field: string, raw: string | undefined, m
 
 /** The PII guard of the form: what must not be sent, named so the citizen knows what to remove. */
 function sensitiveLabels(text: string, lang: string): string {
-  return [...new Set(findSensitive(text, lang).map((f) => f.label))].join(', ');
+  return foundLabels(findSensitive(text, lang));
 }
 
 /**

@@ -5,7 +5,9 @@ import { parseArticleBody } from '../../core/article/blocks.js';
 import { errorText } from '../../core/i18n/errors.js';
 import { lazy } from '../../core/lazy.js';
 import type { ArticleFeedbackPayload, OutboxLease } from '../../core/outbox/index.js';
+import { findSensitive, foundLabels, removeFragments } from '../../core/validate/text.js';
 import { renderBlocks } from '../internal/article-blocks.js';
+import { renderPiiWarning } from '../internal/pii-warning.js';
 import type { GuFaqSearch } from './gu-faq-search.js';
 
 const loadOutbox = lazy(() => import('../../core/outbox/index.js'));
@@ -18,6 +20,8 @@ interface Feedback {
   /** Stored in this browser, to be sent when the connection is back. */
   waiting?: boolean;
   error?: AdapterError;
+  /** «Удалите из комментария …»: the PII guard refused to send. */
+  piiError?: string;
 }
 
 /** Maximum comment length (the reference server's FEEDBACK_COMMENT_MAX). */
@@ -62,8 +66,33 @@ export class ArticleView implements ReactiveController {
     return this.lease;
   }
 
+  /**
+   * The form's PII guard on the comment: passwords, card numbers and codes are shown with one-click
+   * removal as the citizen types, and the feedback is not sent while any is there (the server
+   * refuses them too). The kinds found are announced once per change, never the secret itself.
+   */
+  private typed(id: string, comment: string): void {
+    const before = foundLabels(findSensitive(this.state(id).comment, this.el.locale));
+    const kinds = foundLabels(findSensitive(comment, this.el.locale));
+    this.change(id, { comment, ...(kinds ? {} : { piiError: undefined }) });
+    if (kinds && kinds !== before) this.el.announce(this.el.t('faq.commentPiiFound', { found: kinds }));
+  }
+
+  private removeSecrets(id: string): void {
+    const { comment } = this.state(id);
+    this.change(id, { comment: removeFragments(comment, findSensitive(comment, this.el.locale)), piiError: undefined });
+    this.el.announce(this.el.t('faq.commentPiiRemoved'));
+  }
+
   private async send(article: Article): Promise<void> {
     const { helpful = false, comment } = this.state(article.id);
+    const found = foundLabels(findSensitive(comment, this.el.locale));
+    if (found) {
+      this.change(article.id, { piiError: this.el.t('faq.commentPii', { found }) });
+      await this.el.updateComplete;
+      this.el.renderRoot.querySelector<HTMLElement>('#feedback-comment')?.focus();
+      return;
+    }
     this.change(article.id, { phase: 'sending' });
     const text = comment.trim();
     const payload: ArticleFeedbackPayload = { articleId: article.id, helpful, ...(text ? { comment: text } : {}), lang: this.el.locale };
@@ -93,6 +122,7 @@ export class ArticleView implements ReactiveController {
       return html`<div part="feedback" class="notice" role="status">${el.t(state.waiting ? 'faq.thanksQueued' : 'faq.thanks')}</div>`;
     }
     const sending = state.phase === 'sending';
+    const secrets = findSensitive(state.comment, el.locale);
     return html`<fieldset part="feedback">
       <legend>${el.t('faq.helpful')}</legend>
       <div class="choices">
@@ -102,7 +132,16 @@ export class ArticleView implements ReactiveController {
       ${state.phase === 'ask'
         ? nothing
         : html`<label class="label" for="feedback-comment">${el.t(state.helpful ? 'faq.commentYes' : 'faq.comment')} ${el.t('field.optional')}</label>
-            <textarea id="feedback-comment" maxlength=${COMMENT_MAX} .value=${state.comment} @input=${(e: Event) => this.state(article.id).comment = (e.target as HTMLTextAreaElement).value}></textarea>
+            <textarea
+              id="feedback-comment"
+              maxlength=${COMMENT_MAX}
+              aria-invalid=${state.piiError ? 'true' : 'false'}
+              aria-describedby=${state.piiError ? 'feedback-comment-error' : nothing}
+              .value=${state.comment}
+              @input=${(e: Event) => this.typed(article.id, (e.target as HTMLTextAreaElement).value)}
+            ></textarea>
+            ${state.piiError ? html`<p id="feedback-comment-error" class="notice error">${state.piiError}</p>` : nothing}
+            ${secrets.length ? renderPiiWarning(state.comment, secrets, el.locale, () => this.removeSecrets(article.id)) : nothing}
             <button type="button" class="button" ?disabled=${sending} @click=${() => void this.send(article)}>${el.t('faq.sendFeedback')}</button>`}
       ${state.phase === 'error' ? html`<p class="notice error" role="alert">${errorText(el.locale, state.error?.kind ?? 'server', state.error)}</p>` : nothing}
     </fieldset>`;

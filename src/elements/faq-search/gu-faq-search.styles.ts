@@ -108,6 +108,10 @@ export const faqStyles = css`
   .notice.error {
     border-left-color: var(--_error);
   }
+  .notice.warning {
+    border-left-color: var(--_error);
+    background: var(--_warning-bg);
+  }
   .article h2 {
     margin: var(--_space) 0;
   }

@@ -204,6 +204,12 @@ export class GuFaqSearch extends GuKitElement {
     }, ANNOUNCE_DELAY_MS);
   }
 
+  /** @internal Says `text` once through the polite live region. */
+  announce(text: string): void {
+    clearTimeout(this.announceTimer);
+    this.announcement = text;
+  }
+
   /** @internal The list is open: there is text, there are results, and Esc did not close it. */
   get expanded(): boolean {
     return Boolean(this.query.trim()) && this.results.length > 0 && !this.collapsed && !this.articleId;

@@ -8,7 +8,7 @@ import type { GuSupportForm } from './gu-support-form.js';
 import { renderNotices } from './notices.js';
 import { restoreDraft, showDelivered, showDeliveredElsewhere, takeBack } from './outcome.js';
 import { PiiGuard } from './pii-guard.js';
-import { renderPiiWarning } from './pii-warning.js';
+import { renderPiiWarning } from '../internal/pii-warning.js';
 import { submitTicket } from './submit.js';
 import { renderSuccess } from './success-panel.js';
 import { TicketDelivery } from './ticket-delivery.js';

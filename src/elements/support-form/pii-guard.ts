@@ -1,4 +1,4 @@
-import { findSensitive, removeFragments, type SensitiveFragment } from '../../core/validate/text.js';
+import { findSensitive, foundLabels, removeFragments, type SensitiveFragment } from '../../core/validate/text.js';
 import type { FormValues } from '../../core/ticket-fields.js';
 import type { GuSupportForm } from './gu-support-form.js';
 
@@ -30,7 +30,7 @@ export class PiiGuard {
    * the text, what was found, never the secret itself (the visible warning is not a live region).
    */
   changed(): void {
-    const kinds = [...new Set(this.active.map((f) => f.label))].join(', ');
+    const kinds = foundLabels(this.active);
     if (kinds === this.announced) return;
     this.announced = kinds;
     if (kinds) this.form.sender.announce(`${this.form.t('form.pii.title')}. ${this.form.t('form.pii.text', { found: kinds })}`);
@@ -38,7 +38,7 @@ export class PiiGuard {
 
   /** «Удалите из описания пароль …»: the same words inline and in the error summary. */
   message(found = this.active): string {
-    return found.length ? this.form.t('form.pii.error', { found: [...new Set(found.map((f) => f.label))].join(', ') }) : '';
+    return found.length ? this.form.t('form.pii.error', { found: foundLabels(found) }) : '';
   }
 
   /** The values without any secret the guard finds: what a draft may keep. */

@@ -42,6 +42,8 @@ export class TicketBehaviour {
   /** In `mode="list"`: the list, and whether a request opened from it is shown instead. */
   list?: TicketList;
   showingList = true;
+  /** The number last opened from the list: its row gets the focus back. */
+  private openedFromList = '';
   private unfollow?: () => void;
   /** Topic titles by id, from the backend's list in the element's language. */
   private topics = new Map<string, string>();
@@ -83,10 +85,16 @@ export class TicketBehaviour {
     this.host.focusField(checked.errors.number ? 'number' : 'contact'); // the field says what is wrong (aria-describedby)
   }
 
-  /** Opens a request by number and contact; without a contact, fills the number and asks for it. */
+  /**
+   * Opens a request by number and contact. Without a contact: from «Мои обращения», by the
+   * owner's sign-in when the adapter can (`openMyTicket`); otherwise fills the number and asks.
+   */
   async open(number: string, contact?: string): Promise<void> {
+    const fromList = this.host.mode === 'list' && this.showingList;
+    if (fromList) this.openedFromList = number;
     this.showingList = false;
-    if (!contact) {
+    const asOwner = !contact && fromList && Boolean(this.api?.openMyTicket);
+    if (!contact && !asOwner) {
       this.close();
       this.host.setLookup({ ...emptyLookup(number) });
       await this.host.updateComplete;
@@ -100,7 +108,7 @@ export class TicketBehaviour {
     }
     this.host.setLookup({ busy: true, failure: '', errors: {} });
     this.host.announce(this.host.t('ticket.lookup.loading'));
-    const session = new TicketSession(api, number, contact, this.host.locale);
+    const session = new TicketSession(api, number, asOwner ? undefined : contact, this.host.locale);
     try {
       const ticket = await session.open();
       this.close();
@@ -114,7 +122,8 @@ export class TicketBehaviour {
       const failure = this.fail(error);
       const canonical = validateTicketNumber(number);
       this.stale = isAdapterError(error) && error.retryable && error.kind !== 'rate-limited' && canonical.ok ? await lastKnown(canonical.value).catch(() => undefined) : undefined;
-      this.host.setLookup({ busy: false, failure });
+      // Opened from the list and refused: the look-up form with its number, the contact may still open it.
+      this.host.setLookup({ ...(asOwner ? emptyLookup(number) : {}), busy: false, failure });
       this.host.announce(failure);
     }
   }
@@ -201,12 +210,17 @@ export class TicketBehaviour {
     else this.host.focusField('reply-text');
   }
 
-  /** «Проверить другое обращение»: back to the look-up form (or the list). */
+  /** «Проверить другое обращение»: back to the look-up form; «Вернуться к списку»: to the row it was opened from. */
   private other(): void {
     this.close();
     this.showingList = true;
     this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.host.focusField(this.host.mode === 'list' ? 'list-title' : 'number'));
+    void this.host.updateComplete.then(() => {
+      if (this.host.mode !== 'list') return this.host.focusField('number');
+      const row = this.host.renderRoot.querySelector<HTMLElement>(`[data-number="${CSS.escape(this.openedFromList)}"]`);
+      if (row) row.focus();
+      else this.host.focusField('list-title');
+    });
   }
 
   /** Stops following and forgets the open request (its contact too). */
@@ -245,6 +259,7 @@ export class TicketBehaviour {
       repeat: () => handoff({ previousNumber: ticket.number }),
       save: () => saveFile(`${ticket.number}.txt`, ticketText(ticket, lang, this.topicName), 'text/plain;charset=utf-8'),
       other: () => this.other(),
+      backToList: this.host.mode === 'list',
       sendReply: () => void this.sendReply(),
       replyInput: (text) => {
         this.reply!.text = text;

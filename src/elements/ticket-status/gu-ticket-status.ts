@@ -16,7 +16,8 @@ import { emptyLookup, renderLookup, type LookupState } from './lookup-form.js';
  * looked up by its number and the phone or e-mail given in it (sent by POST, never in a URL);
  * live updates, a reply when support asks for details (kept in the outbox offline), a reminder,
  * a repeat request and a rating. `mode="list"` lists a signed-in user's requests (the adapter's
- * `getToken`) with filters, search, sorting, paging and CSV export.
+ * `getToken`) with filters, search, sorting, paging and CSV export; a request opens from its row
+ * without the contact when the adapter has `openMyTicket`.
  *
  * Works standalone (`endpoint` or `adapter`) or inside `<gu-support-provider>`.
  *

@@ -130,7 +130,7 @@ export class TicketList {
           (r) => html`<tr>
             <td>${moscowTime(r.createdAt, lang, false)}</td>
             <td>${this.topicName(r.topic)}<br /><span class="meta">${r.title}</span></td>
-            <td><button type="button" class="link-button" aria-label=${t('ticket.list.open', { number: r.number })} @click=${() => this.openNumber(r.number)}>${r.number}</button></td>
+            <td><button type="button" class="link-button" data-number=${r.number} aria-label=${t('ticket.list.open', { number: r.number })} @click=${() => this.openNumber(r.number)}>${r.number}</button></td>
             <td>${badge(lang, r.status)}</td>
             <td>${r.extension?.until ?? r.dueAnswerAt ? moscowTime((r.extension?.until ?? r.dueAnswerAt)!, lang, false) : ''}</td>
           </tr>`,

@@ -2,7 +2,7 @@ import { isAdapterError } from '../../core/adapter/errors.js';
 import type { SupportAdapter, TicketComment } from '../../core/adapter/types.js';
 import { acquireOutbox, type OutboxEvent, type OutboxLease, type OutboxRecord, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
 import type { CommentPayload } from '../../core/outbox/senders/comment.js';
-import { findSensitive, removeFragments, validateText } from '../../core/validate/text.js';
+import { findSensitive, foundLabels, removeFragments, validateText } from '../../core/validate/text.js';
 import { ticketErrorText } from './errors.js';
 import type { GuTicketStatus } from './gu-ticket-status.js';
 import type { TicketSession } from './session.js';
@@ -25,6 +25,8 @@ export class ReplyController {
   private outbox?: SharedOutbox;
   private unsubscribe?: () => void;
   private directKey?: string;
+  /** Closed before the outbox had opened: the lease that arrives late is given back at once. */
+  private closed = false;
   /** Settles once the outbox is open or known to be unavailable. */
   private ready: Promise<void> = Promise.resolve();
 
@@ -47,6 +49,7 @@ export class ReplyController {
   private async open(): Promise<void> {
     try {
       const lease = await (this.host.backend.outboxSource ?? acquireOutbox)({ adapter: this.session.api as SupportAdapter, target: this.host.backend.target });
+      if (this.closed) return lease.release(); // a lease kept here would hold the page's outbox with this adapter
       this.lease = lease;
       this.outbox = lease.outbox;
       this.unsubscribe = lease.outbox.on((event) => void this.onEvent(event), { owner: this.owner, kinds: ['comment'] });
@@ -93,13 +96,13 @@ export class ReplyController {
   async send(files: StoredFile[]): Promise<boolean> {
     const lang = this.host.locale;
     const checked = validateText(this.text, { required: true, max: REPLY_MAX }, lang);
-    const found = [...new Set(this.secrets.map((f) => f.label))].join(', ');
+    const found = foundLabels(this.secrets);
     this.error = !checked.ok ? (checked.code === 'empty' ? this.host.t('ticket.reply.empty') : checked.message) : found ? this.host.t('ticket.reply.pii', { found }) : '';
     if (this.error || !checked.ok) {
       this.host.requestUpdate();
       return false;
     }
-    const payload: CommentPayload = { number: this.session.number, contact: this.session.contact, text: checked.value };
+    const payload: CommentPayload = { number: this.session.number, ...(this.session.contact ? { contact: this.session.contact } : {}), text: checked.value };
     this.busy = true;
     this.host.announce(this.host.t('ticket.reply.sending'));
     try {
@@ -127,6 +130,7 @@ export class ReplyController {
   }
 
   close(): void {
+    this.closed = true;
     this.unsubscribe?.();
     this.lease?.release();
     this.lease = undefined;

@@ -16,6 +16,7 @@ function checked(value: unknown): Ticket {
 /**
  * One opened request: its access token and the number + contact it was opened with, kept in
  * memory only (never stored), so an access that expires mid-session is renewed without asking.
+ * Without a contact it is the signed-in owner's (`openMyTicket`, from «Мои обращения»).
  */
 export class TicketSession {
   private access?: TicketAccess;
@@ -23,13 +24,16 @@ export class TicketSession {
   constructor(
     readonly api: TicketsApi,
     readonly number: string,
-    readonly contact: string,
+    readonly contact: string | undefined,
     private readonly lang: string,
   ) {}
 
-  /** Exchanges number + contact for access (POST), and the ticket. */
+  /** Exchanges number + contact (or the owner's sign-in) for access (POST), and the ticket. */
   async open(): Promise<Ticket> {
-    const { access, ticket } = await this.api.openTicket(this.number, this.contact, { lang: this.lang });
+    const options = { lang: this.lang };
+    const opened = this.contact ? this.api.openTicket(this.number, this.contact, options) : this.api.openMyTicket?.(this.number, options);
+    if (!opened) throw new AdapterError('unauthorized', 'This adapter opens a ticket only with its contact');
+    const { access, ticket } = await opened;
     this.access = access;
     return checked(ticket);
   }

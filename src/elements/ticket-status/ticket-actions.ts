@@ -3,7 +3,7 @@ import type { Ticket } from '../../core/adapter/types.js';
 import { ticketViewStrings } from '../../core/i18n/catalogues/ticket-view.js';
 import type { Params } from '../../core/i18n/translate.js';
 import { moscowClock, moscowTime } from '../../core/ticket/format.js';
-import { renderPiiWarning } from '../support-form/pii-warning.js';
+import { renderPiiWarning } from '../internal/pii-warning.js';
 import '../internal/gu-file-drop.js';
 import type { ReplyController } from './reply.js';
 
@@ -29,6 +29,8 @@ export interface ActionsView {
   repeat(): void;
   save(): void;
   other(): void;
+  /** Opened from «Мои обращения»: «other» goes back to the list. */
+  backToList: boolean;
   sendReply(): void;
   replyInput(text: string): void;
   rate(): void;
@@ -120,7 +122,7 @@ export function renderActions(v: ActionsView) {
     <div class="actions">
       <button type="button" class="button secondary" aria-describedby="repeat-hint" @click=${v.repeat}>${tv(lang, 'ticket.repeat')}</button>
       <button type="button" class="button secondary" @click=${v.save}>${tv(lang, 'ticket.save')}</button>
-      <button type="button" class="button secondary" @click=${v.other}>${tv(lang, 'ticket.view.other')}</button>
+      <button type="button" class="button secondary other" @click=${v.other}>${tv(lang, v.backToList ? 'ticket.list.back' : 'ticket.view.other')}</button>
     </div>
     <p class="hint" id="repeat-hint">${tv(lang, 'ticket.repeatHint')}</p>`;
 }

@@ -1,3 +1,4 @@
+import { AdapterError } from '../../adapter/errors.js';
 import type { TicketComment } from '../../adapter/types.js';
 import type { Sender } from './registry.js';
 
@@ -8,7 +9,8 @@ import type { Sender } from './registry.js';
  */
 export interface CommentPayload {
   number: string;
-  contact: string;
+  /** Absent for a ticket opened by its signed-in owner: the sender asks `openMyTicket`. */
+  contact?: string;
   text: string;
 }
 
@@ -21,7 +23,9 @@ declare module './registry.js' {
 
 export const commentSender: Sender<'comment'> = {
   async send(adapter, { id, payload }, files) {
-    const { access } = await adapter.openTicket(payload.number, payload.contact);
+    const opened = payload.contact ? adapter.openTicket(payload.number, payload.contact) : adapter.openMyTicket?.(payload.number);
+    if (!opened) throw new AdapterError('unauthorized', 'This adapter opens a ticket only with its contact');
+    const { access } = await opened;
     return adapter.addComment(access, payload.text, files, { idempotencyKey: id });
   },
 };

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { formOutcomeStrings } from '../../core/i18n/catalogues/form-outcome.js';
-import type { SensitiveFragment } from '../../core/validate/text.js';
+import { foundLabels, type SensitiveFragment } from '../../core/validate/text.js';
 
 const CONTEXT_CHARS = 30;
 
@@ -17,7 +17,7 @@ function excerpt(text: string, fragment: SensitiveFragment) {
  * without the secret).
  */
 export function renderPiiWarning(text: string, found: SensitiveFragment[], lang: string, onRemove: () => void) {
-  const labels = [...new Set(found.map((f) => f.label))].join(', ');
+  const labels = foundLabels(found);
   return html`<div class="notice warning pii-warning">
     <h3>${formOutcomeStrings.t(lang, 'form.pii.title')}</h3>
     <p>${formOutcomeStrings.t(lang, 'form.pii.text', { found: labels })}</p>
