@@ -151,13 +151,14 @@ describe('<gu-chat> window: keyboard, focus, unread badge', () => {
     const el = await mountChat({ adapter: new MemoryAdapter({ articles }) });
     await until(() => bubbles(el).length === 1);
     const at = new Date().toISOString();
-    el.update$({ messages: Array.from({ length: 1000 }, (_, i) => ({ id: `h:${i + 1}`, seq: i + 1, author: 'operator' as const, text: `история ${i + 1}`, at })) });
+    // 400: more than the 300 shown at first, few enough for axe to check quickly in Firefox on a loaded machine.
+    el.update$({ messages: Array.from({ length: 400 }, (_, i) => ({ id: `h:${i + 1}`, seq: i + 1, author: 'operator' as const, text: `история ${i + 1}`, at })) });
     await el.updateComplete;
-    expect(bubbles(el)).to.include('история 1000');
+    expect(bubbles(el)).to.include('история 400');
     expect(bubbles(el)).not.to.include('история 1');
     button(el, 'Показать ранние сообщения').click();
     await el.updateComplete;
-    expect(bubbles(el).length).to.be.greaterThan(500);
+    expect(bubbles(el)).to.include('история 1');
     await expect(el).to.be.accessible();
   });
 
