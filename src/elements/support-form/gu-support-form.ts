@@ -196,6 +196,12 @@ export class GuSupportForm extends GuKitElement {
     }
   }
 
+  /** The first view is drawn in a task of its own, not in the one that ran the form's code. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.drawing ??= this.drawRest();
