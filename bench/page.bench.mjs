@@ -71,6 +71,7 @@ async function visit(page, cdp, url) {
     cls: Number(seen.cls.toFixed(4)),
     tbt_ms: Math.round(tbt),
     longest_task_ms: Math.round(Math.max(0, ...seen.longTasks.map(([, d]) => d))),
+    long_tasks: seen.longTasks.filter(([start]) => start >= fcp).map(([start, duration]) => `${Math.round(duration)} ms at ${Math.round(start)}`),
     bytes: counter.bytes(),
     requests: counter.requests.map((r) => `${r.status}${r.fromCache ? ' (cache)' : ''} ${r.url.replace(/^https?:\/\/[^/]+/, '')}`),
   };
@@ -233,7 +234,7 @@ try {
     cold_rounds_form_visible_ms: colds.map((r) => r.form_visible_ms),
     warm_rounds_form_visible_ms: warms.map((r) => r.form_visible_ms),
     conditions: { cpu_slowdown: CPU_SLOWDOWN, download_kbit_s: 400, upload_kbit_s: 400, rtt_ms: NETWORK.latency, viewport: VIEWPORT },
-    cold: { form_visible_ms: cold.form_visible_ms, lcp_ms: cold.lcp_ms, cls: cold.cls, tbt_ms: cold.tbt_ms, bytes: cold.bytes, longest_task_ms: cold.longest_task_ms, requests: cold.requests },
+    cold: { form_visible_ms: cold.form_visible_ms, lcp_ms: cold.lcp_ms, cls: cold.cls, tbt_ms: cold.tbt_ms, bytes: cold.bytes, longest_task_ms: cold.longest_task_ms, long_tasks: cold.long_tasks, requests: cold.requests },
     warm: { form_visible_ms: warm.form_visible_ms, bytes: warm.bytes, cls: warm.cls, tbt_ms: warm.tbt_ms, requests: warm.requests },
     five_photos_peak_mb: Math.round(peak),
     after_remove_mb: Math.round(afterMb),

@@ -27,6 +27,7 @@ describe('<gu-support-form> with the reference server (e2e)', () => {
     // Headless browsers here ask for en-US: before the fix an English list showed inside lang="ru".
     const page = await fixture<HTMLElement>(html`<div lang="ru"><gu-support-form endpoint=${api} draft-key="e2e-lang"></gu-support-form></div>`);
     const el = page.querySelector('gu-support-form')!;
+    await el.updateComplete; // the fixture waited for the <div> only
     const firstTopic = () => control<HTMLSelectElement>(el, 'topic').options[1]?.textContent ?? '';
     await until(() => firstTopic() === 'Регистрация и вход в личный кабинет');
     page.setAttribute('lang', 'en');
@@ -36,6 +37,7 @@ describe('<gu-support-form> with the reference server (e2e)', () => {
     // Inside a provider too: its adapter is shared, the language is each element's own.
     const shared = await fixture<HTMLElement>(html`<div lang="ru"><gu-support-provider endpoint=${api}><gu-support-form draft-key="e2e-lang-provider"></gu-support-form></gu-support-provider></div>`);
     const inner = shared.querySelector('gu-support-form')!;
+    await inner.updateComplete;
     await until(() => control<HTMLSelectElement>(inner, 'topic').options[1]?.textContent === 'Регистрация и вход в личный кабинет');
   });
 

@@ -35,14 +35,20 @@ function fieldsView(form: GuSupportForm): FieldsView {
   };
 }
 
-/** The form while the citizen writes: notices, fields in the order of FIELD_ORDER, the send button. */
-export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void) {
+/** The form is drawn in this many parts, one per frame (see `renderFormBody`). */
+export const FORM_PARTS = 4;
+
+/**
+ * The form while the citizen writes: notices, fields in the order of FIELD_ORDER, the send button.
+ * `parts` (1 to FORM_PARTS) says how much of it is drawn: the problem fields first, then the
+ * attachments, the contacts, and last the technical details, the consent and the send button.
+ */
+export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void, parts = FORM_PARTS) {
   const view = fieldsView(form);
   const sending = form.state.phase === 'sending';
   const { behaviour } = form;
   const { values } = form.state;
   const urgent = isUrgent(values.title ?? '', values.description ?? '');
-  const progress = form.sender.progress;
   return html`<slot name="header">
       <h2 class="heading">${form.t('form.heading')}</h2>
       <p class="intro">${form.t('form.intro')}</p>
@@ -53,22 +59,29 @@ export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void
       <gu-faq-deflection .form=${form} .text=${`${values.title ?? ''}\n${values.description ?? ''}`}></gu-faq-deflection>
       ${behaviour?.renderPiiWarning() ?? nothing}
       ${urgent ? html`<p class="notice" role="status">${form.t('form.urgent')}</p>` : nothing}
-      ${renderFilesField(view)} ${renderContactFields(view)}
-      ${renderContextDetails(view.t, view.lang, { ...form.state.context, appVersion: form.appVersion || form.backend.config.appVersion }, form.state.excludeContext, (excluded) =>
-        form.update$({ excludeContext: excluded }),
-      )}
-      ${renderConsent(view)}
-      <slot name="legal"></slot>
-      <div class="actions">
-        <button part="submit" class="button" type="submit" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
-          ${sending ? form.t('form.sending') : form.t('form.submit')}
-        </button>
-        ${behaviour?.drafts.status
-          ? html`<span class="draft">${behaviour.drafts.status} · <button type="button" class="link-button" @click=${() => void form.clearDraft()}>${form.t('draft.clear')}</button></span>`
-          : nothing}
-        ${sending && progress > 0 && progress < 1
-          ? html`<progress max="1" .value=${progress} aria-label=${form.t('form.sendingProgress', { percent: Math.round(progress * 100) })}></progress>`
-          : nothing}
-      </div>
+      ${parts > 1 ? renderFilesField(view) : nothing} ${parts > 2 ? renderContactFields(view) : nothing}
+      ${parts > 3 ? renderEnd(form, view, sending) : nothing}
     </form>`;
+}
+
+/** Below the contacts: the technical details, the consent and the send button. */
+function renderEnd(form: GuSupportForm, view: FieldsView, sending: boolean) {
+  const { behaviour } = form;
+  const progress = form.sender.progress;
+  return html`${renderContextDetails(view.t, view.lang, { ...form.state.context, appVersion: form.appVersion || form.backend.config.appVersion }, form.state.excludeContext, (excluded) =>
+      form.update$({ excludeContext: excluded }),
+    )}
+    ${renderConsent(view)}
+    <slot name="legal"></slot>
+    <div class="actions">
+      <button part="submit" class="button" type="submit" ?disabled=${sending} aria-disabled=${sending ? 'true' : 'false'}>
+        ${sending ? form.t('form.sending') : form.t('form.submit')}
+      </button>
+      ${behaviour?.drafts.status
+        ? html`<span class="draft">${behaviour.drafts.status} · <button type="button" class="link-button" @click=${() => void form.clearDraft()}>${form.t('draft.clear')}</button></span>`
+        : nothing}
+      ${sending && progress > 0 && progress < 1
+        ? html`<progress max="1" .value=${progress} aria-label=${form.t('form.sendingProgress', { percent: Math.round(progress * 100) })}></progress>`
+        : nothing}
+    </div>`;
 }

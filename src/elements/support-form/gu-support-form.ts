@@ -14,12 +14,13 @@ import { GuKitElement } from '../internal/base/gu-kit-element.js';
 import { SendController } from '../internal/controllers/send-controller.js';
 import { errorSummaryStyles } from '../internal/error-summary.styles.js';
 import type { GuFileDrop } from '../internal/gu-file-drop.js';
-import { renderFormBody } from './form-body.js';
+import { FORM_PARTS, renderFormBody } from './form-body.js';
 import { FORM_ERRORS, type FormState, type FormValues } from './form-model.js';
 import { formStyles } from './gu-support-form.styles.js';
 import type { FormBehaviour } from './behaviour.js';
 import { lazy } from '../../core/lazy.js';
 import { loadMessages } from '../../core/i18n/translate.js';
+import { afterNextPaint, nextTask } from '../../core/yield.js';
 
 /**
  * The support request form: topic, title, description with a counter, contacts with
@@ -126,12 +127,18 @@ export class GuSupportForm extends GuKitElement {
 
   private readonly loadBehaviour = lazy(() =>
     import('./behaviour.js').then(async ({ FormBehaviour }) => {
-      await nextTask(); // its code ran in one task, the form changes in the next: two shorter tasks on a slow phone
+      await nextTask(); // its code ran in one task, the form changes in a later one: shorter tasks on a slow phone
+      await this.drawing;
       this.behaviour ??= new FormBehaviour(this);
       this.requestUpdate();
       return this.behaviour;
     }),
   );
+  /** How many parts of the form are drawn: one per frame, so that no task is long on a slow phone. */
+  private drawn = 1;
+  /** Custom state `drawing` until every part is drawn: the kit's CSS keeps the form's place meanwhile. */
+  private readonly internals: ElementInternals = this.attachInternals();
+  private drawing?: Promise<void>;
   private draftChecked = false;
   private loadedFor?: { adapter: TicketsApi; lang: string };
   private readonly onHandoff = (e: GuHandoffEvent) => this.prefill(e.detail ?? {});
@@ -148,6 +155,11 @@ export class GuSupportForm extends GuKitElement {
   /** @internal The prepared attachments, as the adapter and the outbox take them. */
   get files(): StoredFile[] {
     return (this.fileDrop?.prepared ?? []).map(({ name, type, data }) => ({ name, type, data }));
+  }
+
+  constructor() {
+    super();
+    this.internals.states.add('drawing');
   }
 
   override connectedCallback(): void {
@@ -182,6 +194,28 @@ export class GuSupportForm extends GuKitElement {
       this.loadedFor = topicsKey;
       void this.loadTopics(topicsKey.lang);
     }
+  }
+
+  /** The first view is drawn in a task of its own, not in the one that ran the form's code. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await nextTask();
+    super.scheduleUpdate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.drawing ??= this.drawRest();
+  }
+
+  /** Draws the rest of the form part by part, keeping its place until the last one is drawn. */
+  private async drawRest(): Promise<void> {
+    while (this.drawn < FORM_PARTS) {
+      await afterNextPaint();
+      this.drawn++;
+      this.requestUpdate();
+      await super.getUpdateComplete();
+    }
+    this.internals.states.delete('drawing');
   }
 
   private async loadTopics(lang: string): Promise<void> {
@@ -275,6 +309,7 @@ export class GuSupportForm extends GuKitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (!this.isConnected) return done;
+    await this.drawing;
     await this.loadBehaviour().catch(() => undefined);
     await loadMessages(this.locale); // the behaviour's catalogues in the form's language
     return (await super.getUpdateComplete()) && done;
@@ -283,11 +318,9 @@ export class GuSupportForm extends GuKitElement {
   protected override render(): TemplateResult {
     const { phase, receipt } = this.state;
     return html`<div role="status" aria-live="polite" class="visually-hidden">${this.sender.status}</div>
-      ${phase === 'sent' && receipt && this.behaviour ? this.behaviour.renderSuccess(receipt) : renderFormBody(this, (e: Event) => this.submit(e))}`;
+      ${phase === 'sent' && receipt && this.behaviour ? this.behaviour.renderSuccess(receipt) : renderFormBody(this, (e: Event) => this.submit(e), this.drawn)}`;
   }
 }
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 define('gu-support-form', GuSupportForm);
 
