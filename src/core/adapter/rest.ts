@@ -9,6 +9,7 @@ import type {
   ChatMessage,
   ChatSession,
   ChatSessionRef,
+  ChatTranscript,
   Consent,
   NewTicket,
   RequestOptions,
@@ -286,6 +287,11 @@ export class RestAdapter implements SupportAdapter {
 
   async endChat(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
     await this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/end`, body: {}, options, headers: chatHeaders(session) });
+  }
+
+  async chatTranscript(session: ChatSessionRef, options?: RequestOptions): Promise<ChatTranscript> {
+    const found = await this.request<ChatTranscript>({ method: 'GET', path: `/chat/sessions/${session.id}/transcript`, options, headers: chatHeaders(session) });
+    return { text: found.text, attachments: found.attachments.map((a) => ({ ...a, url: this.link(a.url) })) };
   }
 
   requestCallback(session: ChatSessionRef, phone: string, consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession> {

@@ -205,9 +205,9 @@ export class ChatBehaviour {
     await submitCallback(this.host, this.conversation, event, this.callbackKey);
   }
 
-  /** «Оставить обращение»: the form opens with the conversation in it, nothing retyped. */
-  toForm(): void {
-    handOver(this.host, this.transcript());
+  /** «Оставить обращение»: the form opens with the conversation and its files in it, nothing retyped. */
+  toForm(): Promise<void> {
+    return handOver(this.host, this.conversation, this.transcript());
   }
 
   /** «Завершить чат». */

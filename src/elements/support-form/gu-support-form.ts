@@ -134,7 +134,11 @@ export class GuSupportForm extends GuKitElement {
   );
   private draftChecked = false;
   private loadedFor?: { adapter: TicketsApi; lang: string };
-  private readonly onHandoff = (e: GuHandoffEvent) => this.prefill(e.detail ?? {});
+  private readonly onHandoff = (e: GuHandoffEvent) => {
+    const { files, ...values } = e.detail ?? {};
+    this.prefill(values);
+    if (files?.length) void this.loadBehaviour().then((b) => b.attach(files));
+  };
 
   /** @internal Where the form's draft and queue live. */
   get owner(): string {
