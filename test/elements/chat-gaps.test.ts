@@ -1,4 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { ChatMessage, ChatSession } from '../../src/core/adapter/types.js';
+import type { GuChat } from '../../src/elements/chat/gu-chat.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { bubbles, clearLocalData, mountChat, pickPng, text, type, until } from '../helpers/chat.js';
@@ -8,6 +11,23 @@ describe('<gu-chat>: hand-off with files, offline start, stream again after poll
   this.timeout(40_000);
   let url = '';
   let api = '';
+
+  const citizenTexts = async (el: GuChat): Promise<string[]> => {
+    const s: ChatSession = el.behaviour!.session!;
+    const page = (await (await fetch(`${api}/chat/sessions/${s.id}/messages?after=0`, { headers: { 'X-Chat-Token': s.token } })).json()) as { messages: ChatMessage[] };
+    return page.messages.filter((m) => m.author === 'citizen').map((m) => m.text);
+  };
+  /** Two messages written in a chat opened for the first time with the server unreachable. */
+  const writeOffline = async (key: string): Promise<GuChat> => {
+    await executeServerCommand('reference-server', { action: 'stop' });
+    const el = await mountChat({ endpoint: api, key });
+    await type(el, 'первое без связи');
+    await type(el, 'второе без связи');
+    await until(() => el.view.pending.length === 2 && el.view.pending.every((p) => p.status === 'queued'), 15_000);
+    expect(el.behaviour!.session).to.equal(undefined);
+    expect(text(el)).to.contain('Будет отправлено, когда появится связь');
+    return el;
+  };
 
   before(async () => {
     ({ url, api } = await referenceServer());
@@ -35,5 +55,32 @@ describe('<gu-chat>: hand-off with files, offline start, stream again after poll
     expect(form.files[0]!.data.byteLength).to.be.greaterThan(0);
     await expect(form).to.be.accessible();
     form.remove();
+  });
+
+  it('a chat first opened offline keeps two messages and delivers them once, in order, when the connection returns', async () => {
+    let el: GuChat;
+    try {
+      el = await writeOffline(`offline-${Date.now()}`);
+      await expect(el).to.be.accessible();
+    } finally {
+      await executeServerCommand('reference-server', { action: 'start' });
+    }
+    window.dispatchEvent(new Event('online'));
+    await until(() => el.view.pending.length === 0 && Boolean(el.behaviour?.session), 20_000);
+    expect(await citizenTexts(el)).to.deep.equal(['первое без связи', 'второе без связи']);
+    await until(() => bubbles(el).filter((b) => b.includes('без связи')).length === 2);
+  });
+
+  it('… and after a reload', async () => {
+    const key = `offline-reload-${Date.now()}`;
+    try {
+      const first = await writeOffline(key);
+      first.remove(); // the page is closed
+    } finally {
+      await executeServerCommand('reference-server', { action: 'start' });
+    }
+    const el = await mountChat({ endpoint: api, key });
+    await until(() => el.view.pending.length === 0 && Boolean(el.behaviour?.session), 20_000);
+    expect(await citizenTexts(el)).to.deep.equal(['первое без связи', 'второе без связи']);
   });
 });

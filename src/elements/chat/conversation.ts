@@ -1,5 +1,6 @@
 import type { ChatApi, ChatEvent, ChatMessage, ChatSession } from '../../core/adapter/types.js';
-import { ChatHistoryStore } from '../../core/chat/history.js';
+import { AdapterError } from '../../core/adapter/errors.js';
+import { ChatHistoryStore, type EarlyMessage } from '../../core/chat/history.js';
 import { lastSeq, mergeBySeq } from '../../core/chat/merge-by-seq.js';
 import { acquireOutbox, type ChatMessagePayload, type OutboxEvent, type OutboxLease, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
 import type { SupportAdapter } from '../../core/adapter/types.js';
@@ -8,6 +9,10 @@ import type { PendingMessage } from './chat-model.js';
 
 /** Without another typing event, the indicator goes after this (docs/api.md: 6 s). */
 const TYPING_SHOWN_MS = 6000;
+/** Tries to create a session for messages written without one: after 2 s, 4 s, … at most every minute. */
+const EARLY_RETRY_MS = 2000;
+
+const earlyPending = (m: EarlyMessage): PendingMessage => ({ id: m.clientId, clientId: m.clientId, text: m.text, at: m.at, status: 'queued', files: m.files.map((f) => f.name) });
 
 /**
  * One conversation's data: the session, its event stream, the outbox that carries the citizen's
@@ -27,6 +32,16 @@ export class Conversation {
   private waiting = false;
   /** Resolves once the history and outbox are open (or known to be unavailable). */
   readonly ready: Promise<void>;
+  /**
+   * Messages written while no session could be created (the chat's first opening without a
+   * connection), kept with the history: sent in order, before any newer one, once a session exists.
+   */
+  private early: EarlyMessage[] = [];
+  private creating?: Promise<void>;
+  private flushing?: Promise<void>;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private retries = 0;
+  private readonly onOnline = () => void (this.early.length && this.ensureSession().catch(() => undefined));
 
   constructor(
     private readonly host: GuChat,
@@ -34,6 +49,7 @@ export class Conversation {
     private readonly hooks: { delivered(message: ChatMessage): void; event(event: ChatEvent, previous: GuChat['view']): void },
   ) {
     this.ready = this.open();
+    window.addEventListener('online', this.onOnline);
   }
 
   get owner(): string {
@@ -50,7 +66,9 @@ export class Conversation {
       try {
         this.history = await ChatHistoryStore.open(host.retentionDays * 86_400_000);
         const kept = await this.history.read(this.key);
-        if (kept) {
+        this.early = kept?.early ?? [];
+        if (this.early.length) host.update$({ pending: this.early.map(earlyPending) });
+        if (kept?.session) {
           this.session = kept.session;
           host.update$({ messages: kept.messages, chatState: kept.session.state, rated: Boolean(kept.rated), unhelpful: kept.unhelpful ?? 0 });
         }
@@ -68,6 +86,7 @@ export class Conversation {
       await this.restorePending();
       this.subscribe();
     }
+    if (this.early.length) void this.ensureSession().catch(() => undefined);
   }
 
   /** Messages written before a reload that the outbox still holds: shown as not yet sent. */
@@ -91,17 +110,49 @@ export class Conversation {
     this.stopOutbox = this.outbox?.on((event) => this.onOutbox(event), { owner: this.owner, kinds: ['chat-message'] });
   }
 
-  /** Starts a session unless there is one. */
+  /** Starts a session unless there is one (one request however many ask at once); then sends the early messages. */
   async ensureSession(): Promise<ChatSession> {
     await this.ready;
-    if (this.session && this.session.state !== 'closed') return this.session;
+    try {
+      if (!this.session || this.session.state === 'closed') await (this.creating ??= this.create().finally(() => (this.creating = undefined)));
+    } catch (error) {
+      this.retryLater();
+      throw error;
+    }
+    this.retries = 0;
+    await this.flushEarly();
+    return this.session!;
+  }
+
+  private retryLater(): void {
+    clearTimeout(this.retryTimer);
+    if (this.early.length) this.retryTimer = setTimeout(this.onOnline, Math.min(60_000, EARLY_RETRY_MS * 2 ** this.retries++));
+  }
+
+  private async create(): Promise<void> {
     const session = await this.api.createChatSession({ lang: this.host.locale });
     this.session = session;
-    this.host.update$({ messages: [], pending: [], chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
+    this.host.update$({ error: '', messages: [], pending: this.early.map(earlyPending), chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
     this.listenOutbox();
     this.subscribe();
     this.save();
-    return session;
+  }
+
+  private flushEarly(): Promise<void> {
+    if (!this.early.length || !this.session) return this.flushing ?? Promise.resolve();
+    return (this.flushing ??= this.sendEarly(this.session).finally(() => (this.flushing = undefined)));
+  }
+
+  /** The early messages into the outbox in order; one already there or already delivered (a reload in between) is not sent again. */
+  private async sendEarly(session: ChatSession): Promise<void> {
+    const known = new Set(this.host.view.messages.map((m) => m.clientId));
+    for (const r of (await this.outbox?.list(this.owner)) ?? []) if (r.kind === 'chat-message') known.add((r.payload as ChatMessagePayload).clientId);
+    while (this.early.length) {
+      const message = this.early[0]!;
+      if (!known.has(message.clientId)) await this.deliver(session, message);
+      this.early = this.early.slice(1);
+    }
+    await this.write();
   }
 
   private subscribe(): void {
@@ -190,15 +241,32 @@ export class Conversation {
     this.hooks.delivered(message);
   }
 
-  /** Stores a message in the outbox and starts delivering it (or sends it directly without storage). */
+  /**
+   * Stores a message in the outbox and starts delivering it (or sends it directly without storage).
+   * Without a connection for creating the session, it is kept as an early message and sent later.
+   */
   async post(text: string, files: StoredFile[]): Promise<void> {
-    const session = await this.ensureSession();
+    const message: EarlyMessage = { clientId: crypto.randomUUID(), text, at: new Date().toISOString(), files };
+    let session: ChatSession;
+    try {
+      session = await this.ensureSession();
+    } catch (error) {
+      if (!(error instanceof AdapterError && error.retryable)) throw error;
+      this.early = [...this.early, message];
+      this.host.update$({ pending: [...this.host.view.pending, earlyPending(message)], error: '' });
+      this.retryLater();
+      await this.write();
+      return;
+    }
+    await this.deliver(session, message);
+  }
+
+  private async deliver(session: ChatSession, { clientId, text, at, files }: EarlyMessage): Promise<void> {
     const ref = { id: session.id, token: session.token };
-    const clientId = crypto.randomUUID();
-    const at = new Date().toISOString();
     const names = files.map((f) => f.name);
+    const others = () => this.host.view.pending.filter((p) => p.clientId !== clientId);
     if (!this.outbox) {
-      this.host.update$({ pending: [...this.host.view.pending, { id: clientId, clientId, text, at, status: 'sending', files: names }] });
+      this.host.update$({ pending: [...others(), { id: clientId, clientId, text, at, status: 'sending', files: names }] });
       try {
         this.delivered(clientId, await this.api.sendChatMessage(ref, text, { idempotencyKey: clientId, clientId, ...(files.length ? { files } : {}) }));
       } catch {
@@ -208,7 +276,7 @@ export class Conversation {
     }
     const record = await this.outbox.enqueue('chat-message', this.owner, { session: ref, text, clientId }, files, text.slice(0, 80));
     if (!this.host.view.pending.some((p) => p.id === record.id)) {
-      this.host.update$({ pending: [...this.host.view.pending, { id: record.id, clientId, text, at, status: navigator.onLine && !this.waiting ? 'sending' : 'queued', files: names }] });
+      this.host.update$({ pending: [...others(), { id: record.id, clientId, text, at, status: navigator.onLine && !this.waiting ? 'sending' : 'queued', files: names }] });
     }
     void this.outbox.drain();
   }
@@ -220,7 +288,7 @@ export class Conversation {
 
   /** Keeps the conversation in IndexedDB (debounced: a burst of messages is one write). */
   save(): void {
-    if (!this.history || !this.session) return;
+    if (!this.history || (!this.session && !this.early.length)) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.write(), 200);
   }
@@ -228,7 +296,8 @@ export class Conversation {
   private async write(): Promise<void> {
     this.saveTimer = undefined;
     const { messages, rated, unhelpful, chatState } = this.host.view;
-    if (this.session) await this.history?.write({ key: this.key, session: { ...this.session, state: chatState === 'none' ? this.session.state : chatState }, messages, rated, unhelpful }).catch(() => undefined);
+    const { session, early } = this;
+    if (session || early.length) await this.history?.write({ key: this.key, ...(session ? { session: { ...session, state: chatState === 'none' ? session.state : chatState } } : {}), messages, rated, unhelpful, early }).catch(() => undefined);
   }
 
   /** «Очистить историю» / a new chat: forgets this conversation here (its unsent messages are still delivered). */
@@ -241,6 +310,8 @@ export class Conversation {
   }
 
   stop(): void {
+    window.removeEventListener('online', this.onOnline);
+    clearTimeout(this.retryTimer);
     this.unsubscribe?.();
     this.stopOutbox?.();
     clearTimeout(this.typingTimer);
