@@ -5,7 +5,7 @@ import type { GuChat } from '../../src/elements/chat/gu-chat.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
 import { bubbles, clearLocalData, mountChat, pickPng, text, type, until } from '../helpers/chat.js';
-import { referenceServer } from '../helpers/reference-server.js';
+import { injectFault, referenceServer, resetFaults } from '../helpers/reference-server.js';
 
 describe('<gu-chat>: hand-off with files, offline start, stream again after polling, operator name', function () {
   this.timeout(40_000);
@@ -17,6 +17,8 @@ describe('<gu-chat>: hand-off with files, offline start, stream again after poll
     const page = (await (await fetch(`${api}/chat/sessions/${s.id}/messages?after=0`, { headers: { 'X-Chat-Token': s.token } })).json()) as { messages: ChatMessage[] };
     return page.messages.filter((m) => m.author === 'citizen').map((m) => m.text);
   };
+  const OPERATOR = { Authorization: 'Bearer operator-test', 'Content-Type': 'application/json' };
+  const operator = (path: string, body?: unknown) => fetch(`${api}/operator/chats/${path}`, { method: 'POST', headers: OPERATOR, body: JSON.stringify(body ?? {}) });
   /** Two messages written in a chat opened for the first time with the server unreachable. */
   const writeOffline = async (key: string): Promise<GuChat> => {
     await executeServerCommand('reference-server', { action: 'stop' });
@@ -82,5 +84,31 @@ describe('<gu-chat>: hand-off with files, offline start, stream again after poll
     const el = await mountChat({ endpoint: api, key });
     await until(() => el.view.pending.length === 0 && Boolean(el.behaviour?.session), 20_000);
     expect(await citizenTexts(el)).to.deep.equal(['первое без связи', 'второе без связи']);
+  });
+
+  it('after falling back to polling, the stream is tried again and taken back: nothing lost or doubled', async () => {
+    const el = await mountChat({ endpoint: api });
+    await until(() => Boolean(el.behaviour?.session) && bubbles(el).length > 0);
+    const { id } = el.behaviour!.session!;
+    await injectFault(url, { method: 'GET', path: `/api/chat/sessions/${id}/events`, status: 502, times: 1000 });
+    try {
+      await fetch(`${url}/__test/chat/drop-streams`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      await operator(`${id}/take`, { name: 'Анна' });
+      await operator(`${id}/messages`, { text: 'через опрос' });
+      await until(() => bubbles(el).includes('через опрос'), 15_000);
+    } finally {
+      await resetFaults(url);
+    }
+    // Typing marks come only on the stream: seeing one means the stream is back.
+    let told = 0;
+    await until(async () => {
+      if (Date.now() - told > 1000) await operator(`${id}/typing`, { active: true }).then(() => (told = Date.now()));
+      return el.view.typing === 'operator';
+    }, 20_000);
+    for (let i = 1; i <= 3; i++) await operator(`${id}/messages`, { text: `снова поток ${i}` });
+    await until(() => bubbles(el).includes('снова поток 3'), 10_000);
+    const s = el.behaviour!.session!;
+    const server = ((await (await fetch(`${api}/chat/sessions/${s.id}/messages?after=0`, { headers: { 'X-Chat-Token': s.token } })).json()) as { messages: ChatMessage[] }).messages;
+    expect(el.view.messages.map((m) => m.seq)).to.deep.equal(server.map((m) => m.seq));
   });
 });

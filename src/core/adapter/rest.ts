@@ -38,6 +38,8 @@ export interface RestAdapterOptions {
   lang?: string;
   /** How often the chat is polled where its event stream cannot be opened (3 s). */
   pollMs?: number;
+  /** After falling back to polling, the event stream is tried again after this, doubling up to a minute (5 s). */
+  streamRetryMs?: number;
 }
 
 const chatHeaders = (session: ChatSessionRef) => ({ 'X-Chat-Token': session.token });
@@ -309,7 +311,7 @@ export class RestAdapter implements SupportAdapter {
       message: (m: ChatMessage) => this.chatLinks(m),
       poll: (s: ChatSession, after: number) => this.request<ChatPage>({ method: 'GET', path: `/chat/sessions/${s.id}/messages?after=${after}`, headers: chatHeaders(s) }),
     };
-    return subscribeWithFallback(transport, session, listener, afterSeq, this.options.pollMs ?? 3000);
+    return subscribeWithFallback(transport, session, listener, afterSeq, { pollMs: this.options.pollMs ?? 3000, streamRetryMs: this.options.streamRetryMs ?? 5000 });
   }
 
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
