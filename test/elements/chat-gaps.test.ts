@@ -111,4 +111,39 @@ describe('<gu-chat>: hand-off with files, offline start, stream again after poll
     const server = ((await (await fetch(`${api}/chat/sessions/${s.id}/messages?after=0`, { headers: { 'X-Chat-Token': s.token } })).json()) as { messages: ChatMessage[] }).messages;
     expect(el.view.messages.map((m) => m.seq)).to.deep.equal(server.map((m) => m.seq));
   });
+
+  it('names the operator who joins, once, in the polite live region', async () => {
+    const el = await mountChat({ endpoint: api });
+    await until(() => Boolean(el.behaviour?.session) && bubbles(el).length > 0);
+    const joined: (string | undefined)[] = [];
+    el.addEventListener('gu-operator-joined', (e) => joined.push(e.detail.operatorName));
+    await el.behaviour!.askOperator();
+    await until(() => el.view.chatState === 'queued');
+    await operator(`${el.behaviour!.session!.id}/take`, { name: 'Анна' });
+    await until(() => text(el).includes('Оператор Анна подключился к чату'));
+    const region = [...el.shadowRoot!.querySelectorAll('[role=status]')].find((p) => p.textContent!.includes('Анна'))!;
+    expect(region.textContent!.trim()).to.equal('Оператор Анна подключился к чату');
+    // A dropped stream replays the state: not announced again.
+    await fetch(`${url}/__test/chat/drop-streams`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    await operator(`${el.behaviour!.session!.id}/messages`, { text: 'Здравствуйте, я Анна' });
+    await until(() => bubbles(el).includes('Здравствуйте, я Анна'), 15_000);
+    expect(joined).to.deep.equal(['Анна']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the operators\' hours as the server\'s `hours` event tells them', async () => {
+    const hours = (open: boolean | null) => fetch(`${url}/__test/chat/hours`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ open }) });
+    const el = await mountChat({ endpoint: api });
+    await until(() => Boolean(el.behaviour?.session) && bubbles(el).length > 0);
+    await el.behaviour!.askOperator();
+    await until(() => el.view.chatState === 'queued' && el.view.connection === 'open');
+    await hours(false);
+    await until(() => text(el).includes('Операторы сейчас не работают'));
+    const server = (await (await fetch(`${api}/chat/sessions/${el.behaviour!.session!.id}/messages?after=0`, { headers: { 'X-Chat-Token': el.behaviour!.session!.token } })).json()) as { session: ChatSession };
+    expect(server.session.hours!.text.length).to.be.greaterThan(0);
+    expect(text(el)).to.contain(server.session.hours!.text);
+    await expect(el).to.be.accessible();
+    await hours(true);
+    await until(() => !text(el).includes('Операторы сейчас не работают'));
+  });
 });

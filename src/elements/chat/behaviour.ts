@@ -152,7 +152,11 @@ export class ChatBehaviour {
       if (event.message.author === 'bot' && !event.message.articleIds?.length && previous.messages.some((m) => m.author === 'citizen')) host.update$({ unhelpful: host.view.unhelpful + 1 });
       this.notify(event.message);
     } else if (event.type === 'state' && event.state !== previous.chatState) {
-      if (event.state === 'operator') host.emit('gu-operator-joined', { session });
+      if (event.state === 'operator') {
+        const name = event.operatorName?.trim();
+        host.update$({ joined: name ? host.t('chat.operatorJoinedNamed', { name }) : host.t('chat.operatorJoined') });
+        host.emit('gu-operator-joined', { session, ...(name ? { operatorName: name } : {}) });
+      }
       if (event.state === 'closed' && previous.chatState !== 'none') {
         host.emit('gu-chat-ended', { session, by: this.endedBy, transcript: this.transcript() });
       }

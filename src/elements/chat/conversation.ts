@@ -132,7 +132,7 @@ export class Conversation {
   private async create(): Promise<void> {
     const session = await this.api.createChatSession({ lang: this.host.locale });
     this.session = session;
-    this.host.update$({ error: '', messages: [], pending: this.early.map(earlyPending), chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
+    this.host.update$({ error: '', joined: '', messages: [], pending: this.early.map(earlyPending), chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
     this.listenOutbox();
     this.subscribe();
     this.save();
@@ -207,7 +207,8 @@ export class Conversation {
     } else if (event.type === 'queue') {
       this.host.update$({ queuePosition: event.queue.position, waitSeconds: event.queue.waitSeconds });
     } else if (event.type === 'hours') {
-      this.host.update$({ hoursText: event.hours.text, ...(event.hours.open ? { offHours: false } : {}) });
+      // The server's own words for when operators work; a closing while queued says so at once.
+      this.host.update$({ hoursText: event.hours.text, offHours: !event.hours.open && (previous.offHours || previous.chatState === 'queued') });
     } else if (event.type === 'typing') {
       if (event.author === 'citizen') return;
       clearTimeout(this.typingTimer);
