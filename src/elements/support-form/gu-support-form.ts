@@ -134,10 +134,10 @@ export class GuSupportForm extends GuKitElement {
   );
   private draftChecked = false;
   private loadedFor?: { adapter: TicketsApi; lang: string };
-  private readonly onHandoff = (e: GuHandoffEvent) => {
-    const { files, ...values } = e.detail ?? {};
-    this.prefill(values);
-    if (files?.length) void this.loadBehaviour().then((b) => b.attach(files));
+  /** The text fields now; files (not strings, so `prefill` skips them) through the lazily loaded attachments. */
+  private readonly onHandoff = ({ detail }: GuHandoffEvent) => {
+    this.prefill(detail ?? {});
+    if (detail?.files) void this.loadBehaviour().then((b) => b.attach(detail.files!));
   };
 
   /** @internal Where the form's draft and queue live. */
