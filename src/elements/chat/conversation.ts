@@ -6,13 +6,10 @@ import { acquireOutbox, type ChatMessagePayload, type OutboxEvent, type OutboxLe
 import type { SupportAdapter } from '../../core/adapter/types.js';
 import type { GuChat } from './gu-chat.js';
 import type { PendingMessage } from './chat-model.js';
+import { EarlyMessages, earlyPending } from './early-messages.js';
 
 /** Without another typing event, the indicator goes after this (docs/api.md: 6 s). */
 const TYPING_SHOWN_MS = 6000;
-/** Tries to create a session for messages written without one: after 2 s, 4 s, … at most every minute. */
-const EARLY_RETRY_MS = 2000;
-
-const earlyPending = (m: EarlyMessage): PendingMessage => ({ id: m.clientId, clientId: m.clientId, text: m.text, at: m.at, status: 'queued', files: m.files.map((f) => f.name) });
 
 /**
  * One conversation's data: the session, its event stream, the outbox that carries the citizen's
@@ -36,12 +33,8 @@ export class Conversation {
    * Messages written while no session could be created (the chat's first opening without a
    * connection), kept with the history: sent in order, before any newer one, once a session exists.
    */
-  private early: EarlyMessage[] = [];
+  private readonly early = new EarlyMessages(() => this.ensureSession().catch(() => undefined));
   private creating?: Promise<void>;
-  private flushing?: Promise<void>;
-  private retryTimer?: ReturnType<typeof setTimeout>;
-  private retries = 0;
-  private readonly onOnline = () => void (this.early.length && this.ensureSession().catch(() => undefined));
 
   constructor(
     private readonly host: GuChat,
@@ -49,7 +42,6 @@ export class Conversation {
     private readonly hooks: { delivered(message: ChatMessage): void; event(event: ChatEvent, previous: GuChat['view']): void },
   ) {
     this.ready = this.open();
-    window.addEventListener('online', this.onOnline);
   }
 
   get owner(): string {
@@ -66,8 +58,8 @@ export class Conversation {
       try {
         this.history = await ChatHistoryStore.open(host.retentionDays * 86_400_000);
         const kept = await this.history.read(this.key);
-        this.early = kept?.early ?? [];
-        if (this.early.length) host.update$({ pending: this.early.map(earlyPending) });
+        this.early.list = kept?.early ?? [];
+        if (this.early.list.length) host.update$({ pending: this.early.list.map(earlyPending) });
         if (kept?.session) {
           this.session = kept.session;
           host.update$({ messages: kept.messages, chatState: kept.session.state, rated: Boolean(kept.rated), unhelpful: kept.unhelpful ?? 0 });
@@ -86,7 +78,7 @@ export class Conversation {
       await this.restorePending();
       this.subscribe();
     }
-    if (this.early.length) void this.ensureSession().catch(() => undefined);
+    if (this.early.list.length) void this.ensureSession().catch(() => undefined);
   }
 
   /** Messages written before a reload that the outbox still holds: shown as not yet sent. */
@@ -116,43 +108,28 @@ export class Conversation {
     try {
       if (!this.session || this.session.state === 'closed') await (this.creating ??= this.create().finally(() => (this.creating = undefined)));
     } catch (error) {
-      this.retryLater();
+      this.early.failed();
       throw error;
     }
-    this.retries = 0;
-    await this.flushEarly();
-    return this.session!;
-  }
-
-  private retryLater(): void {
-    clearTimeout(this.retryTimer);
-    if (this.early.length) this.retryTimer = setTimeout(this.onOnline, Math.min(60_000, EARLY_RETRY_MS * 2 ** this.retries++));
+    const session = this.session!;
+    await this.early.flush(() => this.sentIds(), (m) => this.deliver(session, m), () => this.write());
+    return session;
   }
 
   private async create(): Promise<void> {
     const session = await this.api.createChatSession({ lang: this.host.locale });
     this.session = session;
-    this.host.update$({ error: '', joined: '', messages: [], pending: this.early.map(earlyPending), chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
+    this.host.update$({ error: '', joined: '', messages: [], pending: this.early.list.map(earlyPending), chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
     this.listenOutbox();
     this.subscribe();
     this.save();
   }
 
-  private flushEarly(): Promise<void> {
-    if (!this.early.length || !this.session) return this.flushing ?? Promise.resolve();
-    return (this.flushing ??= this.sendEarly(this.session).finally(() => (this.flushing = undefined)));
-  }
-
-  /** The early messages into the outbox in order; one already there or already delivered (a reload in between) is not sent again. */
-  private async sendEarly(session: ChatSession): Promise<void> {
-    const known = new Set(this.host.view.messages.map((m) => m.clientId));
+  /** Messages the server or the outbox already has (an early message sent before a reload is not sent again). */
+  private async sentIds(): Promise<Set<string>> {
+    const known = new Set(this.host.view.messages.flatMap((m) => (m.clientId ? [m.clientId] : [])));
     for (const r of (await this.outbox?.list(this.owner)) ?? []) if (r.kind === 'chat-message') known.add((r.payload as ChatMessagePayload).clientId);
-    while (this.early.length) {
-      const message = this.early[0]!;
-      if (!known.has(message.clientId)) await this.deliver(session, message);
-      this.early = this.early.slice(1);
-    }
-    await this.write();
+    return known;
   }
 
   private subscribe(): void {
@@ -253,9 +230,8 @@ export class Conversation {
       session = await this.ensureSession();
     } catch (error) {
       if (!(error instanceof AdapterError && error.retryable)) throw error;
-      this.early = [...this.early, message];
+      this.early.add(message);
       this.host.update$({ pending: [...this.host.view.pending, earlyPending(message)], error: '' });
-      this.retryLater();
       await this.write();
       return;
     }
@@ -289,7 +265,7 @@ export class Conversation {
 
   /** Keeps the conversation in IndexedDB (debounced: a burst of messages is one write). */
   save(): void {
-    if (!this.history || (!this.session && !this.early.length)) return;
+    if (!this.history || (!this.session && !this.early.list.length)) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.write(), 200);
   }
@@ -297,7 +273,8 @@ export class Conversation {
   private async write(): Promise<void> {
     this.saveTimer = undefined;
     const { messages, rated, unhelpful, chatState } = this.host.view;
-    const { session, early } = this;
+    const { session } = this;
+    const early = this.early.list;
     if (session || early.length) await this.history?.write({ key: this.key, ...(session ? { session: { ...session, state: chatState === 'none' ? session.state : chatState } } : {}), messages, rated, unhelpful, early }).catch(() => undefined);
   }
 
@@ -311,8 +288,7 @@ export class Conversation {
   }
 
   stop(): void {
-    window.removeEventListener('online', this.onOnline);
-    clearTimeout(this.retryTimer);
+    this.early.stop();
     this.unsubscribe?.();
     this.stopOutbox?.();
     clearTimeout(this.typingTimer);
