@@ -3,7 +3,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChatMessage, ChatSession } from '../../src/core/adapter/types.js';
 import '../../src/elements/support-form/gu-support-form.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
-import { bubbles, button, clearLocalData, mountChat, root, text, type, until } from '../helpers/chat.js';
+import { bubbles, button, clearLocalData, mountChat, pickPng, root, text, type, until } from '../helpers/chat.js';
 import { injectFault, referenceServer, resetFaults } from '../helpers/reference-server.js';
 import type { GuChat } from '../../src/elements/chat/gu-chat.js';
 
@@ -90,16 +90,7 @@ describe('<gu-chat> against the reference server', function () {
   it('sends an attachment through the pipeline', async () => {
     const el = await mountChat({ endpoint: api });
     await until(() => Boolean(el.behaviour?.session));
-    const png = await new Promise<Blob>((resolve) => {
-      const canvas = Object.assign(document.createElement('canvas'), { width: 8, height: 8 });
-      canvas.getContext('2d')!.fillRect(0, 0, 8, 8);
-      canvas.toBlob((b) => resolve(b!), 'image/png');
-    });
-    const picker = root(el).querySelector<HTMLInputElement>('#file')!;
-    const files = new DataTransfer();
-    files.items.add(new File([png], 'screen.png', { type: 'image/png' }));
-    picker.files = files.files;
-    picker.dispatchEvent(new Event('change'));
+    await pickPng(el);
     await until(() => text(el).includes('screen.png'), 10_000);
     await type(el, 'Вот снимок экрана');
     await until(() => el.view.messages.some((m) => m.attachments?.length), 10_000);

@@ -47,3 +47,17 @@ export function button(el: GuChat, label: string): HTMLButtonElement {
 }
 
 export { clearLocalData };
+
+/** Picks an 8×8 PNG in the chat's file picker, as the citizen would. */
+export async function pickPng(el: GuChat, name = 'screen.png'): Promise<void> {
+  const png = await new Promise<Blob>((resolve) => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: 8, height: 8 });
+    canvas.getContext('2d')!.fillRect(0, 0, 8, 8);
+    canvas.toBlob((b) => resolve(b!), 'image/png');
+  });
+  const picker = root(el).querySelector<HTMLInputElement>('#file')!;
+  const files = new DataTransfer();
+  files.items.add(new File([png], name, { type: 'image/png' }));
+  picker.files = files.files;
+  picker.dispatchEvent(new Event('change'));
+}

@@ -58,6 +58,7 @@ export class LazyRestAdapter implements SupportAdapter {
   markChatRead = this.forward('markChatRead');
   endChat = this.forward('endChat');
   requestCallback = this.forward('requestCallback');
+  chatTranscript = this.forward('chatTranscript');
 
   subscribeChat(session: ChatSession, listener: ChatListener, afterSeq?: number): () => void {
     return this.subscribe(listener, (real) => real.subscribeChat(session, listener, afterSeq));

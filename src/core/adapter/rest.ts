@@ -9,6 +9,7 @@ import type {
   ChatMessage,
   ChatSession,
   ChatSessionRef,
+  ChatTranscript,
   Consent,
   NewTicket,
   RequestOptions,
@@ -37,6 +38,8 @@ export interface RestAdapterOptions {
   lang?: string;
   /** How often the chat is polled where its event stream cannot be opened (3 s). */
   pollMs?: number;
+  /** After falling back to polling, the event stream is tried again after this, doubling up to a minute (5 s). */
+  streamRetryMs?: number;
 }
 
 const chatHeaders = (session: ChatSessionRef) => ({ 'X-Chat-Token': session.token });
@@ -295,6 +298,11 @@ export class RestAdapter implements SupportAdapter {
     await this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/end`, body: {}, options, headers: chatHeaders(session) });
   }
 
+  async chatTranscript(session: ChatSessionRef, options?: RequestOptions): Promise<ChatTranscript> {
+    const found = await this.request<ChatTranscript>({ method: 'GET', path: `/chat/sessions/${session.id}/transcript`, options, headers: chatHeaders(session) });
+    return { text: found.text, attachments: found.attachments.map((a) => ({ ...a, url: this.link(a.url) })) };
+  }
+
   requestCallback(session: ChatSessionRef, phone: string, consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession> {
     return this.request<ChatSession>({ method: 'POST', path: `/chat/sessions/${session.id}/callback`, body: { phone, consent }, options, headers: chatHeaders(session) });
   }
@@ -310,7 +318,7 @@ export class RestAdapter implements SupportAdapter {
       message: (m: ChatMessage) => this.chatLinks(m),
       poll: (s: ChatSession, after: number) => this.request<ChatPage>({ method: 'GET', path: `/chat/sessions/${s.id}/messages?after=${after}`, headers: chatHeaders(s) }),
     };
-    return subscribeWithFallback(transport, session, listener, afterSeq, this.options.pollMs ?? 3000);
+    return subscribeWithFallback(transport, session, listener, afterSeq, { pollMs: this.options.pollMs ?? 3000, streamRetryMs: this.options.streamRetryMs ?? 5000 });
   }
 
   requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {

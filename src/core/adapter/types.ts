@@ -258,6 +258,12 @@ export interface RequestOptions {
   onProgress?: (fraction: number) => void;
 }
 
+/** `GET …/transcript`: the conversation as plain text and the files sent in it (both sides). */
+export interface ChatTranscript {
+  text: string;
+  attachments: AttachmentInfo[];
+}
+
 /** What a chat subscription tells: events, and the connection's state and failures. */
 export interface ChatListener {
   event(event: ChatEvent): void;
@@ -351,6 +357,8 @@ export interface ChatApi {
   markChatRead?(session: ChatSessionRef, seq: number, options?: RequestOptions): Promise<void>;
   /** The citizen ends the chat (state `closed`, then the rating). */
   endChat?(session: ChatSessionRef, options?: RequestOptions): Promise<void>;
+  /** The conversation as the server holds it, for «Оставить обращение»: text, and every file with a download link. */
+  chatTranscript?(session: ChatSessionRef, options?: RequestOptions): Promise<ChatTranscript>;
   /** Asks for a call back instead of waiting in the queue (ends the chat). */
   requestCallback?(session: ChatSessionRef, phone: string, consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession>;
   /**

@@ -1,11 +1,23 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ChatMessage, ChatSession } from '../adapter/types.js';
+import type { StoredFile } from '../outbox/index.js';
+
+/** A message written before the chat had a session (no connection at its first opening). */
+export interface EarlyMessage {
+  clientId: string;
+  text: string;
+  at: string;
+  files: StoredFile[];
+}
 
 /** One chat as this browser remembers it: the session (to resume it) and the messages seen. */
 export interface ChatHistory {
   /** Which chat on the site: the element's `history-key`, by default the page path. */
   key: string;
-  session: ChatSession;
+  /** None yet when the chat was first opened without a connection: then only `early` is kept. */
+  session?: ChatSession;
+  /** Messages waiting for a session to be created, in the order written. */
+  early?: EarlyMessage[];
   messages: ChatMessage[];
   /** Last change (ms since the epoch); older than the retention, the history is forgotten. */
   savedAt: number;

@@ -152,7 +152,11 @@ export class ChatBehaviour {
       if (event.message.author === 'bot' && !event.message.articleIds?.length && previous.messages.some((m) => m.author === 'citizen')) host.update$({ unhelpful: host.view.unhelpful + 1 });
       this.notify(event.message);
     } else if (event.type === 'state' && event.state !== previous.chatState) {
-      if (event.state === 'operator') host.emit('gu-operator-joined', { session });
+      if (event.state === 'operator') {
+        const name = event.operatorName?.trim();
+        host.update$({ joined: name ? host.t('chat.operatorJoinedNamed', { name }) : host.t('chat.operatorJoined') });
+        host.emit('gu-operator-joined', { session, ...(name ? { operatorName: name } : {}) });
+      }
       if (event.state === 'closed' && previous.chatState !== 'none') {
         host.emit('gu-chat-ended', { session, by: this.endedBy, transcript: this.transcript() });
       }
@@ -205,9 +209,9 @@ export class ChatBehaviour {
     await submitCallback(this.host, this.conversation, event, this.callbackKey);
   }
 
-  /** «Оставить обращение»: the form opens with the conversation in it, nothing retyped. */
-  toForm(): void {
-    handOver(this.host, this.transcript());
+  /** «Оставить обращение»: the form opens with the conversation and its files in it, nothing retyped. */
+  toForm(): Promise<void> {
+    return handOver(this.host, this.conversation, this.transcript());
   }
 
   /** «Завершить чат». */

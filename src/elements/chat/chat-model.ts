@@ -37,6 +37,8 @@ export interface ChatView {
   offHours: boolean;
   /** The server's words for the hours, when it gave them. */
   hoursText?: string;
+  /** «Оператор Анна подключился к чату»: said once (polite live region) when an operator takes the chat. */
+  joined?: string;
   /** The call-back form is open / was requested for this number. */
   callback: '' | 'asking' | string;
   rated: boolean;

@@ -1,10 +1,12 @@
 import type { ChatApi, ChatEvent, ChatMessage, ChatSession } from '../../core/adapter/types.js';
-import { ChatHistoryStore } from '../../core/chat/history.js';
+import { AdapterError } from '../../core/adapter/errors.js';
+import { ChatHistoryStore, type EarlyMessage } from '../../core/chat/history.js';
 import { lastSeq, mergeBySeq } from '../../core/chat/merge-by-seq.js';
 import { acquireOutbox, type ChatMessagePayload, type OutboxEvent, type OutboxLease, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
 import type { SupportAdapter } from '../../core/adapter/types.js';
 import type { GuChat } from './gu-chat.js';
 import type { PendingMessage } from './chat-model.js';
+import { EarlyMessages, earlyPending } from './early-messages.js';
 
 /** Without another typing event, the indicator goes after this (docs/api.md: 6 s). */
 const TYPING_SHOWN_MS = 6000;
@@ -27,6 +29,12 @@ export class Conversation {
   private waiting = false;
   /** Resolves once the history and outbox are open (or known to be unavailable). */
   readonly ready: Promise<void>;
+  /**
+   * Messages written while no session could be created (the chat's first opening without a
+   * connection), kept with the history: sent in order, before any newer one, once a session exists.
+   */
+  private readonly early = new EarlyMessages(() => this.ensureSession().catch(() => undefined));
+  private creating?: Promise<void>;
 
   constructor(
     private readonly host: GuChat,
@@ -50,7 +58,9 @@ export class Conversation {
       try {
         this.history = await ChatHistoryStore.open(host.retentionDays * 86_400_000);
         const kept = await this.history.read(this.key);
-        if (kept) {
+        this.early.list = kept?.early ?? [];
+        if (this.early.list.length) host.update$({ pending: this.early.list.map(earlyPending) });
+        if (kept?.session) {
           this.session = kept.session;
           host.update$({ messages: kept.messages, chatState: kept.session.state, rated: Boolean(kept.rated), unhelpful: kept.unhelpful ?? 0 });
         }
@@ -68,6 +78,7 @@ export class Conversation {
       await this.restorePending();
       this.subscribe();
     }
+    if (this.early.list.length) void this.ensureSession().catch(() => undefined);
   }
 
   /** Messages written before a reload that the outbox still holds: shown as not yet sent. */
@@ -91,17 +102,34 @@ export class Conversation {
     this.stopOutbox = this.outbox?.on((event) => this.onOutbox(event), { owner: this.owner, kinds: ['chat-message'] });
   }
 
-  /** Starts a session unless there is one. */
+  /** Starts a session unless there is one (one request however many ask at once); then sends the early messages. */
   async ensureSession(): Promise<ChatSession> {
     await this.ready;
-    if (this.session && this.session.state !== 'closed') return this.session;
+    try {
+      if (!this.session || this.session.state === 'closed') await (this.creating ??= this.create().finally(() => (this.creating = undefined)));
+    } catch (error) {
+      this.early.failed();
+      throw error;
+    }
+    const session = this.session!;
+    await this.early.flush(() => this.sentIds(), (m) => this.deliver(session, m), () => this.write());
+    return session;
+  }
+
+  private async create(): Promise<void> {
     const session = await this.api.createChatSession({ lang: this.host.locale });
     this.session = session;
-    this.host.update$({ messages: [], pending: [], chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
+    this.host.update$({ error: '', joined: '', messages: [], pending: this.early.list.map(earlyPending), chatState: session.state, rated: false, unhelpful: 0, readSeq: 0, offHours: false, callback: '', ...(session.hours ? { hoursText: session.hours.text } : {}) });
     this.listenOutbox();
     this.subscribe();
     this.save();
-    return session;
+  }
+
+  /** Messages the server or the outbox already has (an early message sent before a reload is not sent again). */
+  private async sentIds(): Promise<Set<string>> {
+    const known = new Set(this.host.view.messages.flatMap((m) => (m.clientId ? [m.clientId] : [])));
+    for (const r of (await this.outbox?.list(this.owner)) ?? []) if (r.kind === 'chat-message') known.add((r.payload as ChatMessagePayload).clientId);
+    return known;
   }
 
   private subscribe(): void {
@@ -156,7 +184,8 @@ export class Conversation {
     } else if (event.type === 'queue') {
       this.host.update$({ queuePosition: event.queue.position, waitSeconds: event.queue.waitSeconds });
     } else if (event.type === 'hours') {
-      this.host.update$({ hoursText: event.hours.text, ...(event.hours.open ? { offHours: false } : {}) });
+      // The server's own words for when operators work; a closing while queued says so at once.
+      this.host.update$({ hoursText: event.hours.text, offHours: !event.hours.open && (previous.offHours || previous.chatState === 'queued') });
     } else if (event.type === 'typing') {
       if (event.author === 'citizen') return;
       clearTimeout(this.typingTimer);
@@ -190,15 +219,31 @@ export class Conversation {
     this.hooks.delivered(message);
   }
 
-  /** Stores a message in the outbox and starts delivering it (or sends it directly without storage). */
+  /**
+   * Stores a message in the outbox and starts delivering it (or sends it directly without storage).
+   * Without a connection for creating the session, it is kept as an early message and sent later.
+   */
   async post(text: string, files: StoredFile[]): Promise<void> {
-    const session = await this.ensureSession();
+    const message: EarlyMessage = { clientId: crypto.randomUUID(), text, at: new Date().toISOString(), files };
+    let session: ChatSession;
+    try {
+      session = await this.ensureSession();
+    } catch (error) {
+      if (!(error instanceof AdapterError && error.retryable)) throw error;
+      this.early.add(message);
+      this.host.update$({ pending: [...this.host.view.pending, earlyPending(message)], error: '' });
+      await this.write();
+      return;
+    }
+    await this.deliver(session, message);
+  }
+
+  private async deliver(session: ChatSession, { clientId, text, at, files }: EarlyMessage): Promise<void> {
     const ref = { id: session.id, token: session.token };
-    const clientId = crypto.randomUUID();
-    const at = new Date().toISOString();
     const names = files.map((f) => f.name);
+    const others = () => this.host.view.pending.filter((p) => p.clientId !== clientId);
     if (!this.outbox) {
-      this.host.update$({ pending: [...this.host.view.pending, { id: clientId, clientId, text, at, status: 'sending', files: names }] });
+      this.host.update$({ pending: [...others(), { id: clientId, clientId, text, at, status: 'sending', files: names }] });
       try {
         this.delivered(clientId, await this.api.sendChatMessage(ref, text, { idempotencyKey: clientId, clientId, ...(files.length ? { files } : {}) }));
       } catch {
@@ -208,7 +253,7 @@ export class Conversation {
     }
     const record = await this.outbox.enqueue('chat-message', this.owner, { session: ref, text, clientId }, files, text.slice(0, 80));
     if (!this.host.view.pending.some((p) => p.id === record.id)) {
-      this.host.update$({ pending: [...this.host.view.pending, { id: record.id, clientId, text, at, status: navigator.onLine && !this.waiting ? 'sending' : 'queued', files: names }] });
+      this.host.update$({ pending: [...others(), { id: record.id, clientId, text, at, status: navigator.onLine && !this.waiting ? 'sending' : 'queued', files: names }] });
     }
     void this.outbox.drain();
   }
@@ -220,7 +265,7 @@ export class Conversation {
 
   /** Keeps the conversation in IndexedDB (debounced: a burst of messages is one write). */
   save(): void {
-    if (!this.history || !this.session) return;
+    if (!this.history || (!this.session && !this.early.list.length)) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => void this.write(), 200);
   }
@@ -228,7 +273,9 @@ export class Conversation {
   private async write(): Promise<void> {
     this.saveTimer = undefined;
     const { messages, rated, unhelpful, chatState } = this.host.view;
-    if (this.session) await this.history?.write({ key: this.key, session: { ...this.session, state: chatState === 'none' ? this.session.state : chatState }, messages, rated, unhelpful }).catch(() => undefined);
+    const { session } = this;
+    const early = this.early.list;
+    if (session || early.length) await this.history?.write({ key: this.key, ...(session ? { session: { ...session, state: chatState === 'none' ? session.state : chatState } } : {}), messages, rated, unhelpful, early }).catch(() => undefined);
   }
 
   /** «Очистить историю» / a new chat: forgets this conversation here (its unsent messages are still delivered). */
@@ -241,6 +288,7 @@ export class Conversation {
   }
 
   stop(): void {
+    this.early.stop();
     this.unsubscribe?.();
     this.stopOutbox?.();
     clearTimeout(this.typingTimer);

@@ -1,4 +1,5 @@
 /** What the chat's small forms do: the call-back, the rating, and the hand-off of the transcript to the request form. */
+import type { AttachmentInfo } from '../../core/adapter/types.js';
 import { transcriptText } from '../../core/chat/transcript.js';
 import { formatPhone, validatePhone } from '../../core/validate/phone.js';
 import { handoff } from '../../events/gu-handoff.js';
@@ -46,15 +47,34 @@ export function chatTranscript(host: GuChat): string {
   return transcriptText(host.view.messages, names, host.locale);
 }
 
+/** The files of the chat, downloaded through their signed links (only from this page's or the API's origin); one that fails is left out. */
+async function download(host: GuChat, attachments: readonly AttachmentInfo[]): Promise<File[]> {
+  const origins = new Set([location.origin, new URL(host.endpoint || location.href, location.href).origin]);
+  const files = await Promise.all(
+    attachments.map(async (a) => {
+      if (!origins.has(new URL(a.url, location.href).origin)) return undefined;
+      const response = await fetch(a.url, { credentials: 'omit' }).catch(() => undefined);
+      return response?.ok ? new File([await response.blob()], a.name, { type: a.type }) : undefined;
+    }),
+  );
+  return files.filter((f): f is File => f !== undefined);
+}
+
 /**
- * «Оставить обращение»: `gu-handoff` with the transcript as the description; a long one keeps its
- * newest messages within the form's limit, «…» where it was cut. The chat window closes.
+ * «Оставить обращение»: `gu-handoff` with the transcript as the description and the chat's files
+ * as attachments (the server's copy of both, `GET …/transcript`; the local transcript when the
+ * server has none or the bot is the browser's). A long one keeps its newest messages within the
+ * form's limit, «…» where it was cut. The chat window closes.
  */
-export function handOver(host: GuChat, transcript: string): void {
+export async function handOver(host: GuChat, conversation: Conversation | undefined, local: string): Promise<void> {
+  const session = conversation?.session;
+  const held = session && conversation.api.chatTranscript ? await conversation.api.chatTranscript(session, { lang: host.locale }).catch(() => undefined) : undefined;
+  const files = held ? await download(host, held.attachments) : [];
+  const transcript = held && conversation?.api.chatBot !== 'client' ? held.text : local;
   const form = document.querySelector('gu-support-form');
   const limit = form?.descriptionMax ?? 2000;
   const chars = [...transcript];
-  handoff({ title: host.t('chat.handoffTitle'), description: chars.length > limit ? `…${chars.slice(chars.length - limit + 1).join('')}` : transcript });
+  handoff({ title: host.t('chat.handoffTitle'), description: chars.length > limit ? `…${chars.slice(chars.length - limit + 1).join('')}` : transcript, ...(files.length ? { files } : {}) });
   host.close();
   form?.scrollIntoView({ block: 'start' });
 }

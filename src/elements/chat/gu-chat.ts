@@ -26,7 +26,7 @@ import { renderEnded, renderQueue, renderQuickReplies } from './panels.js';
  * @fires gu-chat-open - The panel opened. `detail: { session }`.
  * @fires gu-chat-close - The panel closed (the conversation goes on). `detail: { session }`.
  * @fires gu-message - A new message from the other side, or the citizen's own once delivered. `detail: { session, message }`.
- * @fires gu-operator-joined - An operator took the chat. `detail: { session }`.
+ * @fires gu-operator-joined - An operator took the chat. `detail: { session, operatorName? }`.
  * @fires gu-chat-ended - The chat ended. `detail: { session, by, transcript }`.
  * @csspart launcher - The round button that opens the chat.
  * @csspart badge - The unread count on the launcher.
@@ -268,6 +268,7 @@ export class GuChat extends GuKitElement {
       </header>
       ${renderLog(this)} ${renderQuickReplies(this)} ${renderQueue(this)}
       <p class="status" role="status">${typing ? this.t(typing === 'bot' ? 'chat.typing.bot' : 'chat.typing.operator') : ''}${status ? html`<span class="notice">${status}</span>` : nothing}</p>
+      <p class="status" role="status">${this.view.joined ?? ''}</p>
       ${error ? html`<div class="error" role="alert" part="notice">${error}${chatState === 'none' ? html` <button type="button" class="link" part="retry" @click=${() => void this.behaviour?.start()}>${this.t('chat.retry')}</button>` : nothing}</div>` : nothing}
       ${renderEnded(this)} ${renderComposer(this)}`;
   }

@@ -33,7 +33,7 @@ const helpedButtons = (chat: GuChat) =>
   html`<button type="button" class="chip" part="quick-reply" @click=${() => chat.behaviour?.helped(true)}>${chat.t('chat.helped')}</button>
     <button type="button" class="chip" part="quick-reply" @click=${() => chat.behaviour?.helped(false)}>${chat.t('chat.notHelped')}</button>`;
 
-const formButton = (chat: GuChat) => html`<button type="button" class="button secondary" part="handoff" @click=${() => chat.behaviour?.toForm()}>${chat.t('chat.toForm')}</button>`;
+const formButton = (chat: GuChat) => html`<button type="button" class="button secondary" part="handoff" @click=${() => void chat.behaviour?.toForm()}>${chat.t('chat.toForm')}</button>`;
 
 /** Queue position and wait; above `long-wait`, a call back or a request instead; outside the hours, the hours. */
 export function renderQueue(chat: GuChat): TemplateResult | typeof nothing {

@@ -55,6 +55,13 @@ export class FormBehaviour {
     void this.form.fileDrop?.add(files);
   };
 
+  /** Files handed over (the chat's attachments): checked and prepared like the citizen's own. */
+  async attach(files: File[]): Promise<void> {
+    if (this.form.attachments === 'hidden') return;
+    await this.form.updateComplete;
+    await this.form.fileDrop?.add(files);
+  }
+
   /** The field checks for the form's current description limit (kept while it does not change). */
   get validators(): FieldValidators {
     const max = this.form.descriptionMax;

@@ -141,7 +141,11 @@ export class GuSupportForm extends GuKitElement {
   private drawing?: Promise<void>;
   private draftChecked = false;
   private loadedFor?: { adapter: TicketsApi; lang: string };
-  private readonly onHandoff = (e: GuHandoffEvent) => this.prefill(e.detail ?? {});
+  /** The text fields now; files (not strings, so `prefill` skips them) through the lazily loaded attachments. */
+  private readonly onHandoff = ({ detail }: GuHandoffEvent) => {
+    this.prefill(detail ?? {});
+    if (detail?.files) void this.loadBehaviour().then((b) => b.attach(detail.files!));
+  };
 
   /** @internal Where the form's draft and queue live. */
   get owner(): string {

@@ -46,6 +46,7 @@ export const chat: Translation<typeof ru> = {
   'chat.handoffTitle': 'Request from the support chat',
   'chat.offHours': 'Operators are not working now. Working hours, Moscow time: {hours}. You can leave a request — we will answer by phone or e-mail.',
   'chat.operatorJoined': 'An operator joined the chat',
+  'chat.operatorJoinedNamed': 'Operator {name} joined the chat',
   'chat.typing.operator': 'The operator is typing…',
   'chat.typing.bot': 'The bot is typing…',
   'chat.connecting': 'Connecting…',

@@ -45,6 +45,7 @@ export const chat = {
   'chat.handoffTitle': 'Обращение из чата с поддержкой',
   'chat.offHours': 'Операторы сейчас не работают. Часы работы по московскому времени: {hours}. Можно оставить обращение — ответим по телефону или почте.',
   'chat.operatorJoined': 'Оператор подключился к чату',
+  'chat.operatorJoinedNamed': 'Оператор {name} подключился к чату',
   'chat.typing.operator': 'Оператор печатает…',
   'chat.typing.bot': 'Бот печатает…',
   'chat.connecting': 'Подключаемся…',
