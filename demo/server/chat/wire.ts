@@ -1,11 +1,10 @@
 /**
- * The chat's wire types, as docs/api.md "Chat" defines them. The server keeps its own copy so the
- * reference implementation states the contract on its own; the kit's adapter types mirror it.
+ * The chat's wire types, as docs/api.md "Chat" defines them. What the kit's adapter reads is
+ * shared with it (one definition of a message); what only the server sees is declared here.
  */
-import type { AttachmentInfo } from '../../../src/core/adapter/types.js';
+import type { ChatMessage, ChatState } from '../../../src/core/adapter/types.js';
 
-export type ChatState = 'bot' | 'queued' | 'operator' | 'closed';
-export type ChatAuthor = 'citizen' | 'bot' | 'operator' | 'system';
+export type { ChatArticleCard, ChatAuthor, ChatMessage, ChatQuickReply, ChatState } from '../../../src/core/adapter/types.js';
 export type EndedBy = 'citizen' | 'operator' | 'callback';
 
 export interface ChatQueue {
@@ -27,32 +26,6 @@ export interface ChatLimits {
   textMax: number;
   files: number;
   fileBytes: number;
-}
-
-export interface ChatArticleCard {
-  id: string;
-  title: string;
-  snippet: string;
-}
-
-export type ChatQuickReply =
-  | { action: 'operator'; label: string }
-  | { action: 'send'; label: string; text: string }
-  | { action: 'form'; label: string }
-  | { action: 'callback'; label: string };
-
-export interface ChatMessage {
-  id: string;
-  seq: number;
-  author: ChatAuthor;
-  text: string;
-  at: string;
-  clientId?: string;
-  articleIds?: string[];
-  articles?: ChatArticleCard[];
-  quickReplies?: ChatQuickReply[];
-  attachments?: AttachmentInfo[];
-  operatorName?: string;
 }
 
 export interface ChatSession {
