@@ -69,7 +69,8 @@ describe('Outbox (real IndexedDB, reference server)', () => {
     const record = await box.enqueue('ticket', 'form', ticket('Без связи'), [{ name: 'screen.png', type: 'image/png', data: PNG_1x1.slice().buffer }], 'Без связи');
     await box.drain();
     expect(seen.some((e) => e.type === 'retrying' && e.record.lastError?.kind === 'offline')).to.equal(true);
-    expect((await box.list())[0]!.attempts).to.equal(1);
+    // At least one attempt failed for want of a network (with a 50 ms backoff a loaded machine may fit in a second).
+    expect((await box.list())[0]!.attempts).to.be.at.least(1);
     await referenceServer();
     await wait(250);
     await box.drain();
