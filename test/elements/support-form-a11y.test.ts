@@ -197,7 +197,7 @@ describe('<gu-support-form> accessibility (issue 12)', function () {
         ['gu-submitted', number],
         ['gu-delivered', number],
       ]);
-      await until(() => text(other.form).includes(`«Две вкладки: написано в первой» доставлено: № ${number}`));
+      await until(() => text(other.form).includes(`«Две вкладки: написано в первой» доставлено: № ${number}`), 15_000);
       expect(events.other).to.deep.equal([]);
       // Shown: the writer lets go of its lock.
       await until(async () => !(await heldWriterLocks()).includes(WRITER + id));
