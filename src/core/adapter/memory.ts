@@ -1,16 +1,11 @@
-import { AdapterError, type AdapterErrorKind } from './errors.js';
+import { AdapterError } from './errors.js';
+import type { MemoryAdapterOptions } from './memory-base.js';
+import { MemoryChat } from './memory-chat.js';
 import type {
   Article,
   ArticleFeedback,
   DeflectionReport,
   FaqCategory,
-  ChatEvent,
-  ChatListener,
-  ChatMessage,
-  ChatSession,
-  ChatSessionRef,
-  ChatState,
-  Consent,
   NewTicket,
   RequestOptions,
   SupportAdapter,
@@ -29,19 +24,7 @@ import { generateTicketNumber, validateTicketNumber } from '../validate/ticket-n
 import { addWorkingDays } from '../calendar/working-days.js';
 import { defaultTopics } from '../topics.js';
 
-export interface MemoryAdapterOptions {
-  topics?: Topic[];
-  articles?: Article[];
-  /** Names of the articles' categories (`listFaqCategories`). */
-  faqCategories?: FaqCategory[];
-  tickets?: Ticket[];
-  /** Simulated network latency in ms. */
-  latencyMs?: number;
-  /** Contacts that open the seeded `tickets` (number → phone or e-mail); any contact opens a seeded ticket without one. */
-  contacts?: Record<string, string>;
-  /** Lifetime of a ticket access token (15 minutes, as the reference server). */
-  accessTtlMs?: number;
-}
+export type { MemoryAdapterOptions } from './memory-base.js';
 
 const digitsOf = (s: string) => s.replace(/\D/g, '').slice(-10);
 /** The reference server's rule: e-mail case-insensitively, phone by its last 10 digits. */
@@ -57,20 +40,15 @@ function sameContact(given: string, known: string): boolean {
  * Keeps everything in memory, validating like the reference server: for Storybook and element
  * unit tests only. Real delivery is proved against the reference server (test/e2e).
  */
-export class MemoryAdapter implements SupportAdapter {
+export class MemoryAdapter extends MemoryChat implements SupportAdapter {
   readonly tickets = new Map<string, Ticket>();
-  private readonly replies = new Map<string, unknown>();
-  private readonly failures: { kind: AdapterErrorKind; problem?: AdapterError['details']['problem'] }[] = [];
-  private readonly listeners = new Map<string, Set<(e: ChatEvent) => void>>();
-  private readonly chats = new Map<string, ChatMessage[]>();
-  private readonly states = new Map<string, ChatState>();
   /** Number → the phone and e-mail given at creation. */
   private readonly contacts = new Map<string, string[]>();
   private readonly access = new Map<string, { number: string; expires: number }>();
   private readonly followers = new Map<string, Set<TicketListener>>();
-  private counter = 0;
 
-  constructor(private readonly options: MemoryAdapterOptions = {}) {
+  constructor(options: MemoryAdapterOptions = {}) {
+    super(options);
     for (const ticket of options.tickets ?? []) this.tickets.set(ticket.number, ticket);
     for (const [number, contact] of Object.entries(options.contacts ?? {})) this.contacts.set(number, [contact]);
   }
@@ -78,18 +56,6 @@ export class MemoryAdapter implements SupportAdapter {
   /** Ends every access token at once, as if they expired: the next `getTicket` fails with `unauthorized`. */
   expireAccess(): void {
     this.access.clear();
-  }
-
-  /** Makes the next call fail with this kind (and, for `rejected`, this problem). */
-  failNext(kind: AdapterErrorKind, problem?: AdapterError['details']['problem']): void {
-    this.failures.push({ kind, ...(problem ? { problem } : {}) });
-  }
-
-  private async step(options?: RequestOptions): Promise<void> {
-    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
-    if (options?.signal?.aborted) throw options.signal.reason;
-    const failure = this.failures.shift();
-    if (failure) throw new AdapterError(failure.kind, failure.kind, { ...(failure.problem ? { problem: failure.problem } : {}), ...(failure.kind === 'rate-limited' ? { retryAfterMs: 1000 } : {}) });
   }
 
   async listTopics(options?: RequestOptions): Promise<Topic[]> {
@@ -226,9 +192,6 @@ export class MemoryAdapter implements SupportAdapter {
     return this.options.articles ?? [];
   }
 
-  /** No bot here: the element answers from the FAQ in the browser (the client-side bot). */
-  readonly chatBot = 'client' as const;
-
   async listFaqCategories(options?: RequestOptions): Promise<FaqCategory[]> {
     await this.step(options);
     return this.options.faqCategories ?? [];
@@ -250,93 +213,5 @@ export class MemoryAdapter implements SupportAdapter {
     await this.step(options);
     const known = this.deflections.get(report.session);
     this.deflections.set(report.session, { session: report.session, articleIds: [...new Set([...(known?.articleIds ?? []), ...report.articleIds])], sent: Boolean(known?.sent || report.sent) });
-  }
-
-  async createChatSession(options?: RequestOptions): Promise<ChatSession> {
-    await this.step(options);
-    const session: ChatSession = { id: `chat-${++this.counter}`, token: 'memory', state: 'bot' };
-    this.chats.set(session.id, []);
-    this.states.set(session.id, 'bot');
-    this.post(session.id, 'bot', 'Здравствуйте! Чем помочь?');
-    return session;
-  }
-
-  private emitChat(id: string, event: ChatEvent): void {
-    for (const listener of this.listeners.get(id) ?? []) listener(event);
-  }
-
-  private post(id: string, author: ChatMessage['author'], text: string): ChatMessage {
-    const list = this.chats.get(id) ?? [];
-    const message: ChatMessage = { id: `${id}:${list.length + 1}`, seq: list.length + 1, author, text, at: new Date().toISOString() };
-    list.push(message);
-    this.chats.set(id, list);
-    this.emitChat(id, { type: 'message', message });
-    return message;
-  }
-
-  private setChatState(id: string, state: ChatState, queuePosition?: number): void {
-    this.states.set(id, state);
-    this.emitChat(id, { type: 'state', state, ...(queuePosition ? { queuePosition, queue: { position: queuePosition, waitSeconds: queuePosition * 180 } } : {}) });
-  }
-
-  /** Plays the operator's side (stories, tests): queue moves, joins, writes, types, reads, ends. */
-  operator(sessionId: string) {
-    return {
-      queue: (position: number) => this.setChatState(sessionId, 'queued', position),
-      say: (text: string) => {
-        if (this.states.get(sessionId) !== 'operator') this.setChatState(sessionId, 'operator');
-        return this.post(sessionId, 'operator', text);
-      },
-      typing: () => this.emitChat(sessionId, { type: 'typing', author: 'operator' }),
-      read: () => this.emitChat(sessionId, { type: 'read', seq: this.chats.get(sessionId)?.length ?? 0 }),
-      end: () => this.setChatState(sessionId, 'closed'),
-    };
-  }
-
-  async sendChatMessage(session: ChatSessionRef, text: string, options: RequestOptions & { idempotencyKey: string; files?: UploadFile[] }): Promise<ChatMessage> {
-    await this.step(options);
-    const replay = this.replies.get(options.idempotencyKey);
-    if (replay) return replay as ChatMessage;
-    if (this.states.get(session.id) === 'closed') throw new AdapterError('rejected', 'closed', { status: 409 });
-    const message = this.post(session.id, 'citizen', text);
-    this.replies.set(options.idempotencyKey, message);
-    return message;
-  }
-
-  subscribeChat(session: ChatSession, listener: ChatListener, afterSeq = 0): () => void {
-    listener.state?.('open');
-    for (const message of this.chats.get(session.id) ?? []) if (message.seq > afterSeq) listener.event({ type: 'message', message });
-    listener.event({ type: 'state', state: this.states.get(session.id) ?? session.state });
-    const onEvent = (event: ChatEvent) => listener.event(event);
-    const set = this.listeners.get(session.id) ?? new Set();
-    set.add(onEvent);
-    this.listeners.set(session.id, set);
-    return () => set.delete(onEvent);
-  }
-
-  async requestOperator(session: ChatSession, options?: RequestOptions): Promise<ChatSession> {
-    await this.step(options);
-    this.setChatState(session.id, 'queued', 1);
-    return { ...session, state: 'queued', queuePosition: 1, queue: { position: 1, waitSeconds: 180 } };
-  }
-
-  async sendChatTyping(_session: ChatSessionRef, _active: boolean, options?: RequestOptions): Promise<void> {
-    await this.step(options);
-  }
-
-  async endChat(session: ChatSessionRef, options?: RequestOptions): Promise<void> {
-    await this.step(options);
-    this.setChatState(session.id, 'closed');
-  }
-
-  async requestCallback(session: ChatSessionRef, _phone: string, _consent: Consent, options: RequestOptions & { idempotencyKey: string }): Promise<ChatSession> {
-    await this.step(options);
-    this.post(session.id, 'system', 'Оператор перезвонит вам в рабочее время.');
-    this.setChatState(session.id, 'closed');
-    return { ...session, state: 'closed', endedBy: 'callback' };
-  }
-
-  async rateChat(_session: ChatSessionRef, _score: number, _comment?: string, options?: RequestOptions): Promise<void> {
-    await this.step(options);
   }
 }
