@@ -1,14 +1,15 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import type { nothing, TemplateResult } from 'lit';
 import type { Article, ChatApi, ChatArticleCard, ChatEvent, ChatMessage, ChatSession } from '../../core/adapter/types.js';
 import { articleCards, faqBot, type ChatBot } from '../../core/chat/client-bot.js';
 import { operatorsOnline } from '../../core/chat/hours.js';
 import { createFaqIndex } from '../../core/search/index.js';
-import { findSensitive, removeFragments } from '../../core/validate/text.js';
+import { findSensitive, foundLabels, removeFragments } from '../../core/validate/text.js';
 import { visibleLength } from '../../core/validate/graphemes.js';
 import { ChatFiles } from './attachments.js';
 import { chatTranscript, handOver, submitCallback, submitRating } from './forms.js';
 import { saveTextFile } from '../internal/save-text.js';
 import { Conversation } from './conversation.js';
+import { renderMenu } from './menu.js';
 import type { GuChat } from './gu-chat.js';
 
 const TYPING_EVERY_MS = 2000;
@@ -95,9 +96,8 @@ export class ChatBehaviour {
       this.host.requestUpdate();
     } catch {
       // No cards then: the bot's text still names the articles.
-    } finally {
-      this.faqLoading = false;
     }
+    this.faqLoading = false;
   }
 
   articles(ids: readonly string[]): ChatArticleCard[] {
@@ -275,7 +275,7 @@ export class ChatBehaviour {
 
   /** Secrets in the text, by kind («номер банковской карты»), or ''. */
   piiFound(text: string): string {
-    return [...new Set(findSensitive(text, this.host.locale).map((f) => f.label))].join(', ');
+    return foundLabels(findSensitive(text, this.host.locale));
   }
 
   removePii(): void {
@@ -286,13 +286,7 @@ export class ChatBehaviour {
   }
 
   renderMenu(): TemplateResult | typeof nothing {
-    const { chatState, messages } = this.host.view;
-    if (!messages.length) return nothing;
-    return html`<div class="menu">
-      <button type="button" @click=${() => this.saveTranscript()}>${this.host.t('chat.save')}</button>
-      <button type="button" @click=${() => void this.clearHistory()}>${this.host.t('chat.clear')}</button>
-      ${chatState !== 'closed' && chatState !== 'none' ? html`<button type="button" @click=${() => void this.end()}>${this.host.t('chat.end')}</button>` : nothing}
-    </div>`;
+    return renderMenu(this.host, this);
   }
 
   stop(): void {

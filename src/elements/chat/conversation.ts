@@ -1,9 +1,8 @@
-import type { ChatApi, ChatEvent, ChatMessage, ChatSession } from '../../core/adapter/types.js';
+import type { ChatApi, ChatEvent, ChatMessage, ChatSession, SupportAdapter } from '../../core/adapter/types.js';
 import { AdapterError } from '../../core/adapter/errors.js';
 import { ChatHistoryStore, type EarlyMessage } from '../../core/chat/history.js';
 import { lastSeq, mergeBySeq } from '../../core/chat/merge-by-seq.js';
 import { acquireOutbox, type ChatMessagePayload, type OutboxEvent, type OutboxLease, type SharedOutbox, type StoredFile } from '../../core/outbox/index.js';
-import type { SupportAdapter } from '../../core/adapter/types.js';
 import type { GuChat } from './gu-chat.js';
 import type { PendingMessage } from './chat-model.js';
 import { EarlyMessages, earlyPending } from './early-messages.js';
@@ -273,8 +272,7 @@ export class Conversation {
   private async write(): Promise<void> {
     this.saveTimer = undefined;
     const { messages, rated, unhelpful, chatState } = this.host.view;
-    const { session } = this;
-    const early = this.early.list;
+    const { session, early: { list: early } } = this;
     if (session || early.length) await this.history?.write({ key: this.key, ...(session ? { session: { ...session, state: chatState === 'none' ? session.state : chatState } } : {}), messages, rated, unhelpful, early }).catch(() => undefined);
   }
 

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { AdapterError } from '../../core/adapter/errors.js';
-import type { TicketsApi, Topic } from '../../core/adapter/types.js';
+import type { Topic } from '../../core/adapter/types.js';
 import { DEFAULT_POLICY, type AttachPolicy } from '../../core/attach/limits.js';
 import type { StoredFile } from '../../core/outbox/index.js';
 import { defaultTopics } from '../../core/topics.js';
@@ -20,7 +20,9 @@ import { formStyles } from './gu-support-form.styles.js';
 import type { FormBehaviour } from './behaviour.js';
 import { lazy } from '../../core/lazy.js';
 import { loadMessages } from '../../core/i18n/translate.js';
-import { afterNextPaint, nextTask } from '../../core/yield.js';
+import { nextTask } from '../../core/yield.js';
+import { PartsController } from '../internal/controllers/parts-controller.js';
+import { TopicsLoader } from './topics-loader.js';
 
 /**
  * The support request form: topic, title, description with a counter, contacts with
@@ -128,19 +130,15 @@ export class GuSupportForm extends GuKitElement {
   private readonly loadBehaviour = lazy(() =>
     import('./behaviour.js').then(async ({ FormBehaviour }) => {
       await nextTask(); // its code ran in one task, the form changes in a later one: shorter tasks on a slow phone
-      await this.drawing;
+      await this.parts.done;
       this.behaviour ??= new FormBehaviour(this);
       this.requestUpdate();
       return this.behaviour;
     }),
   );
-  /** How many parts of the form are drawn: one per frame, so that no task is long on a slow phone. */
-  private drawn = 1;
-  /** Custom state `drawing` until every part is drawn: the kit's CSS keeps the form's place meanwhile. */
-  private readonly internals: ElementInternals = this.attachInternals();
-  private drawing?: Promise<void>;
+  private readonly parts = new PartsController(this, FORM_PARTS, () => super.getUpdateComplete());
+  /** @internal */ readonly topicsLoader = new TopicsLoader(this);
   private draftChecked = false;
-  private loadedFor?: { adapter: TicketsApi; lang: string };
   /** The text fields now; files (not strings, so `prefill` skips them) through the lazily loaded attachments. */
   private readonly onHandoff = ({ detail }: GuHandoffEvent) => {
     this.prefill(detail ?? {});
@@ -159,11 +157,6 @@ export class GuSupportForm extends GuKitElement {
   /** @internal The prepared attachments, as the adapter and the outbox take them. */
   get files(): StoredFile[] {
     return (this.fileDrop?.prepared ?? []).map(({ name, type, data }) => ({ name, type, data }));
-  }
-
-  constructor() {
-    super();
-    this.internals.states.add('drawing');
   }
 
   override connectedCallback(): void {
@@ -192,41 +185,12 @@ export class GuSupportForm extends GuKitElement {
       this.draftChecked = true;
       void delivery.store.ready.then(() => this.behaviour?.restoreDraft());
     }
-    // The list follows the form's language: asked again when the adapter or the language changes.
-    const topicsKey = adapter && { adapter, lang: this.locale };
-    if (!this.topics && topicsKey && (this.loadedFor?.adapter !== adapter || this.loadedFor.lang !== topicsKey.lang)) {
-      this.loadedFor = topicsKey;
-      void this.loadTopics(topicsKey.lang);
-    }
   }
 
   /** The first view is drawn in a task of its own, not in the one that ran the form's code. */
   protected override async scheduleUpdate(): Promise<void> {
     if (!this.hasUpdated) await nextTask();
     super.scheduleUpdate();
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    this.drawing ??= this.drawRest();
-  }
-
-  /** Draws the rest of the form part by part, keeping its place until the last one is drawn. */
-  private async drawRest(): Promise<void> {
-    while (this.drawn < FORM_PARTS) {
-      await afterNextPaint();
-      this.drawn++;
-      this.requestUpdate();
-      await super.getUpdateComplete();
-    }
-    this.internals.states.delete('drawing');
-  }
-
-  private async loadTopics(lang: string): Promise<void> {
-    this.update$({ topicsLoading: true });
-    // Without the backend's list the DOMAIN.md categories still work: the form stays usable.
-    const loaded = await this.backend.slice('tickets')?.listTopics({ lang }).catch(() => undefined);
-    if (this.loadedFor?.lang === lang) this.update$({ loadedTopics: loaded, topicsLoading: false });
   }
 
   /** @internal Changes the working state and re-renders. */
@@ -297,7 +261,6 @@ export class GuSupportForm extends GuKitElement {
     this.startNew();
   }
 
-
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
     try {
@@ -313,7 +276,7 @@ export class GuSupportForm extends GuKitElement {
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
     if (!this.isConnected) return done;
-    await this.drawing;
+    await this.parts.done;
     await this.loadBehaviour().catch(() => undefined);
     await loadMessages(this.locale); // the behaviour's catalogues in the form's language
     return (await super.getUpdateComplete()) && done;
@@ -322,7 +285,7 @@ export class GuSupportForm extends GuKitElement {
   protected override render(): TemplateResult {
     const { phase, receipt } = this.state;
     return html`<div role="status" aria-live="polite" class="visually-hidden">${this.sender.status}</div>
-      ${phase === 'sent' && receipt && this.behaviour ? this.behaviour.renderSuccess(receipt) : renderFormBody(this, (e: Event) => this.submit(e), this.drawn)}`;
+      ${phase === 'sent' && receipt && this.behaviour ? this.behaviour.renderSuccess(receipt) : renderFormBody(this, (e: Event) => this.submit(e), this.parts.drawn)}`;
   }
 }
 

@@ -3,7 +3,6 @@ import { isAdapterError } from '../../core/adapter/errors.js';
 import type { Ticket, TicketsApi } from '../../core/adapter/types.js';
 import { reminderAllowedAt } from '../../core/ticket/deadlines.js';
 import { ticketText } from '../../core/ticket/export.js';
-import { age } from '../../core/ticket/format.js';
 import { ticketErrorText } from './errors.js';
 import { sendRating, sendReminder } from './follow-ups.js';
 import { lastKnown, saveLastKnown, type LastKnown } from '../../core/ticket/last-known.js';
@@ -17,9 +16,10 @@ import { emptyLookup } from './lookup-form.js';
 import { TicketList } from './list-view.js';
 import { ReplyController } from './reply.js';
 import { saveFile } from './save-file.js';
+import { TopicNames } from './topic-names.js';
 import { MalformedTicket, TicketSession } from './session.js';
 import { renderActions, type RatingState } from './ticket-actions.js';
-import { PAGE, badge, renderTicket } from './ticket-view.js';
+import { PAGE, renderTicket, staleNotice } from './ticket-view.js';
 
 /** After following failed (offline, server down), the next attempt. */
 const RETRY_FOLLOW_MS = 30_000;
@@ -45,24 +45,12 @@ export class TicketBehaviour {
   /** The number last opened from the list: its row gets the focus back. */
   private openedFromList = '';
   private unfollow?: () => void;
-  /** Topic titles by id, from the backend's list in the element's language. */
-  private topics = new Map<string, string>();
-  private topicsLang = '';
+  /** A topic's title in the element's language (its id until the backend's list arrives). */
+  readonly topicName: (id: string) => string;
 
-  constructor(private readonly host: GuTicketStatus) {}
-
-  /** A topic's title (asked once per language from the backend; its id until then). */
-  readonly topicName = (id: string): string => {
-    const lang = this.host.locale;
-    if (this.topicsLang !== lang) {
-      this.topicsLang = lang;
-      void this.api?.listTopics({ lang }).then((list) => {
-        this.topics = new Map(list.map((t) => [t.id, t.title]));
-        this.host.requestUpdate();
-      }, () => undefined);
-    }
-    return this.topics.get(id) ?? id;
-  };
+  constructor(private readonly host: GuTicketStatus) {
+    this.topicName = new TopicNames(host).name;
+  }
 
   private get api(): TicketsApi | undefined {
     return this.host.backend.slice('tickets');
@@ -303,11 +291,7 @@ export class TicketBehaviour {
     }
     if (this.ticket) return this.renderOpen(this.ticket);
     const lang = host.locale;
-    return html`${this.stale
-      ? html`<div class="notice warning stale">
-          ${this.host.t('ticket.view.stale', { status: this.host.t(`ticket.status.${this.stale.status}`), age: age(Date.now() - this.stale.savedAt, lang) })} ${badge(lang, this.stale.status)}
-        </div>`
-      : nothing}
+    return html`${this.stale ? staleNotice(lang, this.stale, Date.now()) : nothing}
     ${host.renderLookupForm()}
     ${host.mode === 'list' ? html`<button type="button" class="button secondary" @click=${() => this.other()}>${host.t('ticket.list.back')}</button>` : nothing}`;
   }

@@ -5,7 +5,8 @@ import { ticketStrings } from '../../core/i18n/catalogues/ticket.js';
 import { ticketViewStrings } from '../../core/i18n/catalogues/ticket-view.js';
 import type { Params } from '../../core/i18n/translate.js';
 import { ANSWER_WORKING_DAYS, deadlinesOf } from '../../core/ticket/deadlines.js';
-import { fileSize, moscowTime } from '../../core/ticket/format.js';
+import { age, fileSize, moscowTime } from '../../core/ticket/format.js';
+import type { LastKnown } from '../../core/ticket/last-known.js';
 
 /** How many history entries and messages are drawn at first, and added per «Показать ещё». */
 export const PAGE = 50;
@@ -28,6 +29,12 @@ const tv = (lang: string, key: ViewKey, params?: Params) => ticketViewStrings.t(
 /** A status in words (colour only repeats them). */
 export function badge(lang: string, status: Ticket['status']) {
   return html`<span class="badge ${status}" part="badge">${ticketStrings.t(lang, `ticket.status.${status}`)}</span>`;
+}
+
+/** The last status stored on this device, with its age: shown when the server cannot be reached. */
+export function staleNotice(lang: string, stale: LastKnown, now: number): TemplateResult {
+  const status = ticketStrings.t(lang, `ticket.status.${stale.status}`);
+  return html`<div class="notice warning stale">${tv(lang, 'ticket.view.stale', { status, age: age(now - stale.savedAt, lang) })} ${badge(lang, stale.status)}</div>`;
 }
 
 /** A time on Moscow time, the zone named for screen readers and in the text. */
