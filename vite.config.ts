@@ -181,7 +181,7 @@ export default defineConfig(({ mode }) => {
                     { name: 'lit', test: /node_modules[\\/](lit-html|lit-element|lit)[\\/](?!directives[\\/]guard)/ },
                     // What every drawing element needs (language, strings, backend, and the small modules the form and the
                     // chat both use): one file, not several small ones (each file is compressed on its own).
-                    { name: 'gu-kit-base', test: /src[\\/](core[\\/]i18n[\\/](catalogue|translate|errors|ru[\\/]common|catalogues[\\/]common)\.ts|core[\\/]adapter[\\/]types\.ts|core[\\/]attach[\\/](limits|bytes)\.ts|core[\\/]validate[\\/](word-bounds|graphemes)\.ts|events[\\/]gu-handoff\.ts|elements[\\/]internal[\\/]base[\\/])|context-consumer\.js|rolldown[\\/]runtime/, includeDependenciesRecursively: false },
+                    { name: 'gu-kit-base', test: /src[\\/](core[\\/]i18n[\\/](catalogue|translate|formats|errors|ru[\\/]common|catalogues[\\/]common)\.ts|core[\\/]adapter[\\/]types\.ts|core[\\/]attach[\\/](limits|bytes)\.ts|core[\\/]validate[\\/](word-bounds|graphemes)\.ts|events[\\/]gu-handoff\.ts|elements[\\/]internal[\\/]base[\\/])|context-consumer\.js|rolldown[\\/]runtime/, includeDependenciesRecursively: false },
                   ],
                 },
               },

@@ -10,6 +10,10 @@ describe('visibleLength and validateText', () => {
     expect(visibleLength('👍🏽')).to.equal(1);
     expect(visibleLength('и\u0306')).to.equal(1);
     expect(visibleLength('a\r\nb')).to.equal(3);
+    // Plain Russian and Latin text is counted without a segmenter; anything that may join is not.
+    expect(visibleLength('«Ошибка 401» — № 5…')).to.equal(19);
+    expect(visibleLength('ё\u0308 и й\u200d')).to.equal(5);
+    expect(visibleLength('')).to.equal(0);
   });
   it('checks limits with the numbers in the message', () => {
     const long = validateText('x'.repeat(2001), { max: 2000 });

@@ -203,6 +203,17 @@ describe('<gu-support-form>', () => {
     expect((await submitted).detail.ticket.context).to.equal(undefined);
   });
 
+  it('shows the time in the technical context once its details are opened', async () => {
+    const el = await form();
+    const details = el.shadowRoot!.querySelector('details')!;
+    const time = () => [...details.querySelectorAll('dt')].find((dt) => dt.textContent === 'Время')?.nextElementSibling?.textContent ?? '';
+    // Closed: no date formatter is made for it (the first one is slow on a phone).
+    expect(time()).to.equal('');
+    details.querySelector('summary')!.click();
+    await until(() => /\d{4}/.test(time()));
+    expect(details.open).to.equal(true);
+  });
+
   describe('without local storage, failures keep everything and say what to do', () => {
     const cases: [Parameters<MemoryAdapter['failNext']>[0], RegExp][] = [
       ['offline', /Нет соединения с интернетом/],

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../i18n/formats.js';
+
 /** Operators' working hours in Moscow time: per ISO weekday (1 = Monday … 7 = Sunday) `[from, to)` in minutes, or none. */
 export type WorkingHours = Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, readonly [from: number, to: number]>>;
 
@@ -35,7 +37,7 @@ export function parseHours(text: string): WorkingHours | undefined {
 
 /** The hours as a line for people: `пн–пт 08:00–20:00, сб 09:00–17:00`, weekday names in `lang`. */
 export function describeHours(hours: WorkingHours, lang: string): string {
-  const dayName = (d: number) => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d)));
+  const dayName = (d: number) => dateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d)));
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   const groups: { from: number; to: number; range: readonly [number, number] }[] = [];
   for (let d = 1; d <= 7; d++) {

@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../adapter/types.js';
+import { dateTimeFormat } from '../i18n/formats.js';
 
 /** Who wrote a message, in the reader's words. */
 export type AuthorNames = Record<ChatMessage['author'], string>;
@@ -8,6 +9,6 @@ export type AuthorNames = Record<ChatMessage['author'], string>;
  * «Сохранить переписку» and for a request written from the chat (nothing retyped).
  */
 export function transcriptText(messages: readonly Pick<ChatMessage, 'author' | 'text' | 'at'>[], names: AuthorNames, lang = 'ru'): string {
-  const time = new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const time = dateTimeFormat(lang, { timeZone: 'Europe/Moscow', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   return messages.map((m) => `[${time.format(new Date(m.at))}] ${names[m.author]}: ${m.text}`).join('\n');
 }

@@ -11,6 +11,7 @@ import type { faq } from './ru/faq.js';
 import type { deflection } from './ru/deflection.js';
 import type { ticket } from './ru/ticket.js';
 import type { ticketView } from './ru/ticket-view.js';
+import { pluralRules } from './formats.js';
 
 export type { PluralForms };
 /** Every key of every catalogue the kit ships (Russian is the source of the keys). */
@@ -109,7 +110,7 @@ export function translate(lang: string, key: MessageKey, params: Params = {}): s
   if (typeof entry === 'string') text = entry;
   else {
     const n = Number(params.n ?? 0);
-    const category = new Intl.PluralRules(code).select(n) as keyof PluralForms;
+    const category = pluralRules(code).select(n) as keyof PluralForms;
     text = entry[category] ?? entry.other;
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

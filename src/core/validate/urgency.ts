@@ -4,5 +4,5 @@ const URGENT = new RegExp(`${NOT_WORD_BEFORE}(?:сбо(?:й|я|ю|ем|е|и|е�
 
 /** A request naming «сбой», «недоступность» or «отказ» (any inflection) is marked urgent. */
 export function isUrgent(...texts: string[]): boolean {
-  return texts.some((text) => URGENT.test(text));
+  return texts.some((text) => text !== '' && URGENT.test(text));
 }

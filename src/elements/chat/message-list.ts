@@ -4,6 +4,7 @@ import { parseInline } from '../../core/article/blocks.js';
 import type { ChatArticleCard, ChatAuthor, ChatMessage } from '../../core/adapter/types.js';
 import type { GuChat } from './gu-chat.js';
 import type { PendingMessage } from './chat-model.js';
+import { dateTimeFormat } from '../../core/i18n/formats.js';
 
 /** What every message of one render needs, looked up once (not 2,000 times). */
 interface Labels {
@@ -15,11 +16,8 @@ interface Labels {
   origin: string;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
 function timeFormat(lang: string): Intl.DateTimeFormat {
-  let format = formats.get(lang);
-  if (!format) formats.set(lang, (format = new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit' })));
-  return format;
+  return dateTimeFormat(lang, { timeZone: 'Europe/Moscow', hour: '2-digit', minute: '2-digit' });
 }
 
 /** Text with links that pass `safeHref` (`https:` or this site); everything else stays text. */

@@ -9,6 +9,7 @@ import { findSensitive, foundLabels, removeFragments } from '../../core/validate
 import { renderBlocks } from '../internal/article-blocks.js';
 import { renderPiiWarning } from '../internal/pii-warning.js';
 import type { GuFaqSearch } from './gu-faq-search.js';
+import { dateTimeFormat } from '../../core/i18n/formats.js';
 
 const loadOutbox = lazy(() => import('../../core/outbox/index.js'));
 
@@ -152,7 +153,7 @@ export class ArticleView implements ReactiveController {
     const article = el.article;
     const back = html`<button type="button" class="link-button" @click=${() => el.back()}>← ${el.t('faq.back')}</button>`;
     if (!article) return html`<div part="article" class="article">${back}<p class="notice error" role="alert">${el.t('faq.notFound')}</p></div>`;
-    const updated = new Intl.DateTimeFormat(el.locale, { dateStyle: 'long', timeZone: 'Europe/Moscow' }).format(new Date(article.updatedAt));
+    const updated = dateTimeFormat(el.locale, { dateStyle: 'long', timeZone: 'Europe/Moscow' }).format(new Date(article.updatedAt));
     return html`<article part="article" class="article" aria-labelledby="article-title">
       ${back}
       <h2 id="article-title" tabindex="-1">${article.title}</h2>

@@ -68,9 +68,13 @@ export function renderFormBody(form: GuSupportForm, onSubmit: (e: Event) => void
 function renderEnd(form: GuSupportForm, view: FieldsView, sending: boolean) {
   const { behaviour } = form;
   const progress = form.sender.progress;
-  return html`${renderContextDetails(view.t, view.lang, { ...form.state.context, appVersion: form.appVersion || form.backend.config.appVersion }, form.state.excludeContext, (excluded) =>
-      form.update$({ excludeContext: excluded }),
-    )}
+  const { state } = form;
+  return html`${renderContextDetails(view.t, view.lang, { ...state.context, appVersion: form.appVersion || form.backend.config.appVersion }, {
+      excluded: state.excludeContext,
+      onExclude: (excluded) => form.update$({ excludeContext: excluded }),
+      open: Boolean(state.contextOpen),
+      onToggle: (open) => open !== Boolean(state.contextOpen) && form.update$({ contextOpen: open }),
+    })}
     ${renderConsent(view)}
     <slot name="legal"></slot>
     <div class="actions">

@@ -11,6 +11,8 @@ export interface FormState {
   consent: boolean;
   consentGivenAt?: Date;
   excludeContext: boolean;
+  /** «Техническая информация» is open. */
+  contextOpen?: boolean;
   context: TechContext;
   loadedTopics?: Topic[];
   topicsLoading: boolean;

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { OutboxRecord } from '../../core/outbox/db.js';
 import { commonStrings } from '../../core/i18n/catalogues/common.js';
 import { outboxStrings } from '../../core/i18n/catalogues/outbox.js';
+import { dateTimeFormat } from '../../core/i18n/formats.js';
 
 export interface QueuedActions {
   cancel(record: OutboxRecord): void;
@@ -12,7 +13,7 @@ export interface QueuedActions {
 }
 
 function written(record: OutboxRecord, lang: string): string {
-  const time = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(record.createdAt);
+  const time = dateTimeFormat(lang, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(record.createdAt);
   return outboxStrings.t(lang, 'outbox.written', { time });
 }
 

@@ -5,9 +5,10 @@ import { commonStrings } from '../../core/i18n/catalogues/common.js';
 import { copyText } from '../internal/clipboard.js';
 import { openTicketStatus } from '../../events/gu-ticket-open.js';
 import type { GuSupportForm } from './gu-support-form.js';
+import { dateTimeFormat } from '../../core/i18n/formats.js';
 
 function moscowDate(iso: string, lang: string, withTime: boolean): string {
-  return new Intl.DateTimeFormat(lang, {
+  return dateTimeFormat(lang, {
     day: 'numeric',
     month: 'long',
     ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),

@@ -2,6 +2,7 @@ import type { Draft, Drafts, StoredFile } from '../../../core/outbox/index.js';
 import { isQuotaError } from '../../../core/outbox/quota.js';
 import { commonStrings } from '../../../core/i18n/catalogues/common.js';
 import type { GuElement } from '../base/gu-element.js';
+import { dateTimeFormat } from '../../../core/i18n/formats.js';
 
 /**
  * Saves what the citizen writes as they type (debounced) and restores it on return, with a short
@@ -34,7 +35,7 @@ export class DraftController {
   async load(): Promise<Draft | 'expired' | undefined> {
     const draft = await this.drafts()?.load(this.key()).catch(() => undefined);
     if (draft && draft !== 'expired') {
-      const time = new Intl.DateTimeFormat(this.host.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(draft.savedAt);
+      const time = dateTimeFormat(this.host.locale, { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' }).format(draft.savedAt);
       this.setStatus(commonStrings.t(this.host.locale, 'draft.restored', { time }));
     }
     return draft;
