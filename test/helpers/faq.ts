@@ -1,8 +1,9 @@
 import { fixture, html } from '@open-wc/testing';
-import type { AnyAdapter, Article } from '../../src/core/adapter/types.js';
+import type { AnyAdapter } from '../../src/core/adapter/types.js';
 import '../../src/elements/faq-search/gu-faq-search.js';
 import type { GuFaqSearch } from '../../src/elements/faq-search/gu-faq-search.js';
 import { until } from './form.js';
+export { demoArticles } from './articles.js';
 
 /** A <gu-faq-search> once its articles are loaded (or it failed to load them). */
 export async function mountFaq(config: { endpoint?: string; adapter?: AnyAdapter; lang?: string; theme?: string }): Promise<GuFaqSearch> {
@@ -36,10 +37,6 @@ export async function search(el: GuFaqSearch, text: string): Promise<void> {
   await el.updateComplete;
 }
 
-/** The demo corpus as the reference server serves it. */
-export async function demoArticles(api: string): Promise<Article[]> {
-  return ((await (await fetch(`${api}/articles`)).json()) as { articles: Article[] }).articles;
-}
 
 /** Leaves the page's address without `#faq/…` for the next test. */
 export function clearHash(): void {

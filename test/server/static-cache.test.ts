@@ -103,13 +103,26 @@ describe('reference server: compressed, cached and revalidated files', () => {
     assert.equal(css.headers['content-type'], 'text/css; charset=utf-8');
   });
 
-  it('the page names the kit chunks its tags need in a Link header (modulepreload), all of them served immutable', async () => {
+  it('the page names the kit chunks its eager tags need in a Link header (modulepreload), after its CSS and the autoloader, all served immutable', async () => {
     const page = await get(`${server.url}/`);
-    const links = [...String(page.headers.link).matchAll(/<([^>]+)>; rel=modulepreload/g)].map((m) => m[1]!);
+    const header = String(page.headers.link);
+    const html = (await get(`${server.url}/`)).body.toString();
+    // First what holds the first paint, as the page names it (with its version), then the autoloader.
+    const [first, second, third] = header.split(', ');
+    assert.match(first!, /^<\/portal\.css\?v=[\w-]+>; rel=preload; as=style$/);
+    assert.match(second!, /^<\/assets\/gu-support-kit\.css\?v=[\w-]+>; rel=preload; as=style$/);
+    assert.match(third!, /^<\/assets\/gu-support-kit\.js\?v=[\w-]+>; rel=modulepreload$/);
+    for (const named of [first, second, third]) assert.ok(html.includes(`"${/<([^>]+)>/.exec(named!)![1]}"`), `${named} as in the page`);
+    const links = [...header.matchAll(/<([^>]+)>; rel=modulepreload/g)].map((m) => m[1]!);
     const autoloader = readFileSync('dist/gu-support-kit.js', 'utf8');
-    const formChunk = /import\(["`]\.\/kit\/(support-form-[^"`]+\.js)["`]\)/.exec(autoloader)![1];
-    assert.ok(links.includes(`/assets/kit/${formChunk}`), links.join(' '));
+    const chunkOf = (name: string) => new RegExp(`import\\(["\`]\\./kit/(${name}-[^"\`]+\\.js)["\`]\\)`).exec(autoloader)![1];
+    assert.ok(links.includes(`/assets/kit/${chunkOf('support-form')}`), links.join(' '));
+    assert.ok(links.includes(`/assets/kit/${chunkOf('faq-search')}`), links.join(' '));
     assert.ok(links.some((l) => /\/kit\/lit-/.test(l)), links.join(' '));
+    // `loading="lazy"` tags (the chat, the ticket status) load after the rest: not asked for with the page.
+    assert.match(html, /<gu-chat loading="lazy">/);
+    assert.ok(!links.includes(`/assets/kit/${chunkOf('chat')}`), links.join(' '));
+    assert.ok(!links.includes(`/assets/kit/${chunkOf('ticket-status')}`), links.join(' '));
     for (const link of links) {
       const reply = await get(server.url + link, { 'Accept-Encoding': 'br' });
       assert.equal(reply.status, 200, link);
@@ -117,6 +130,22 @@ describe('reference server: compressed, cached and revalidated files', () => {
     }
     const consent = await get(`${server.url}/consent.html`);
     assert.equal(consent.headers.link, undefined, 'a page without kit tags preloads nothing');
+  });
+
+  it('the FAQ bundle goes out compressed (brotli or gzip by Accept-Encoding), revalidated by its version', async () => {
+    const plain = await get(`${server.url}/api/faq/index`);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    for (const [accept, coding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+      const reply = await get(`${server.url}/api/faq/index`, { 'Accept-Encoding': accept });
+      assert.equal(reply.status, 200);
+      assert.equal(reply.headers['content-encoding'], coding);
+      assert.match(String(reply.headers.vary), /Accept-Encoding/);
+      assert.equal(Number(reply.headers['content-length']), reply.body.length);
+      assert.ok(reply.body.length * 3 < plain.body.length, `${coding}: ${reply.body.length} of ${plain.body.length} bytes`);
+      assert.deepEqual(decode(reply), plain.body);
+      const again = await get(`${server.url}/api/faq/index`, { 'Accept-Encoding': accept, 'If-None-Match': String(reply.headers.etag) });
+      assert.equal(again.status, 304);
+    }
   });
 
   it('the page names its CSS and scripts with the version of their bytes: those are immutable, the page revalidates', async () => {

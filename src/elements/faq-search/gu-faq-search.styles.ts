@@ -93,11 +93,43 @@ export const faqStyles = css`
   a {
     color: var(--_primary);
   }
+  /*
+   * Popular questions: rows two lines tall (a title longer than that is cut at two; its link
+   * still names it whole), one column on a phone, more where there is room. The grey lines drawn
+   * while the articles load take the same rows, so nothing below moves when they arrive; a row
+   * two lines tall is also an easy target for a finger.
+   */
   .links {
-    padding-left: 1.25em;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 20em), 1fr));
+    gap: calc(var(--_space) / 2) calc(var(--_space) * 3);
+    margin: var(--_space) 0 0;
+    padding: 0;
+    list-style: none;
   }
   .links li {
-    margin: calc(var(--_space) / 2) 0;
+    height: 2lh;
+  }
+  .links a {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    line-clamp: 2;
+    overflow: hidden;
+  }
+  .placeholder span {
+    display: inline-block;
+    vertical-align: middle;
+    width: 75%;
+    height: 1em;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface-alt);
+  }
+  .placeholder li:nth-child(3n + 2) span {
+    width: 55%;
+  }
+  .placeholder li:nth-child(3n) span {
+    width: 90%;
   }
   .notice {
     margin: var(--_space) 0;

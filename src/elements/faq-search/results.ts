@@ -26,6 +26,20 @@ function popular(el: GuFaqSearch) {
     : nothing;
 }
 
+/**
+ * Loading with an empty box: the popular questions' place, one grey line per question to come, so
+ * nothing below moves when they arrive (on a slow phone the articles come seconds after the page).
+ */
+function popularPlaceholder(el: GuFaqSearch) {
+  return html`<section class="popular" aria-labelledby="popular-heading">
+    <h2 id="popular-heading" class="subheading">${el.t('faq.popular')}</h2>
+    <p class="visually-hidden" role="status">${el.t('faq.loading')}</p>
+    <ul class="links placeholder" aria-hidden="true">
+      ${Array.from({ length: el.limit }, () => html`<li><span></span></li>`)}
+    </ul>
+  </section>`;
+}
+
 /** «Возможно, вы имели в виду …»: the query as the corpus spells it, one click to search for it. */
 function didYouMean(el: GuFaqSearch) {
   const { suggestion } = el;
@@ -52,6 +66,7 @@ export function renderBody(el: GuFaqSearch) {
       </div>
       ${handoffButton(el)}`;
   }
+  if (el.status === 'loading' && !el.articleId && !el.query.trim()) return popularPlaceholder(el);
   if (el.status === 'loading' || (el.articleId && !el.view)) return html`<p class="loading" role="status">${el.t('faq.loading')}</p>`;
   if (el.articleId) return html`${el.view!.render()} ${handoffButton(el)}`;
   const text = el.query.trim();

@@ -31,6 +31,8 @@ function keydown(el: GuFaqSearch, e: KeyboardEvent): void {
 export function renderSearchBox(el: GuFaqSearch) {
   const expanded = el.expanded;
   const categories = el.categories;
+  // While the articles load, the section filter is there (disabled, «Все разделы»): its place is kept.
+  const loading = el.status === 'loading';
   return html`<div class="search" role="search">
     <div class="field">
       <label class="label" for="q">${el.t('faq.label')}</label>
@@ -53,10 +55,10 @@ export function renderSearchBox(el: GuFaqSearch) {
         @keydown=${(e: KeyboardEvent) => keydown(el, e)}
       />
     </div>
-    ${categories.length
+    ${categories.length || loading
       ? html`<div class="field category">
           <label class="label" for="category">${el.t('faq.category')}</label>
-          <select id="category" part="category" .value=${el.category} @change=${(e: Event) => (el.category = (e.target as HTMLSelectElement).value)}>
+          <select id="category" part="category" ?disabled=${loading} .value=${el.category} @change=${(e: Event) => (el.category = (e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${!el.category}>${el.t('faq.allCategories')}</option>
             ${categories.map((c) => html`<option value=${c.id} ?selected=${c.id === el.category}>${c.title}</option>`)}
           </select>
