@@ -33,7 +33,8 @@ const SELECTOR = Object.keys(LOADERS).join(',');
  * `loading="lazy"` on a tag (as on `<img>`): its code waits until the page's other kit elements
  * have drawn and the browser is idle, or until it comes near the viewport, whichever is first. On
  * a slow network the elements a citizen sees first then do not share the line with those below
- * the fold (or the chat's launcher).
+ * the fold (or the chat's launcher). Removing the attribute loads it at once (a page's «Открыть
+ * чат» button does, before it waits for `customElements.whenDefined`).
  */
 const isLazy = (element: Element) => element.getAttribute('loading') === 'lazy';
 
@@ -48,7 +49,8 @@ const nearViewport =
 
 function release(element: Element): void {
   nearViewport?.unobserve(element);
-  if (!customElements.get(element.localName)) void load(element.localName);
+  // Gone from the page meanwhile (a portal changed its view): its code is not needed.
+  if (element.isConnected && !customElements.get(element.localName)) void load(element.localName);
 }
 
 /** Eager elements still loading or drawing; lazy ones go when this is empty and the browser is idle. */
@@ -93,8 +95,13 @@ export function discover(root: ParentNode | Element): Promise<unknown[]> {
 function watch(): void {
   void discover(document);
   new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) void discover(node);
-  }).observe(document.documentElement, { childList: true, subtree: true });
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) void discover(node);
+      // `loading="lazy"` taken off a waiting tag: load it now.
+      const target = record.target as Element;
+      if (record.type === 'attributes' && target.matches(SELECTOR) && !isLazy(target)) release(target);
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['loading'] });
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watch, { once: true });

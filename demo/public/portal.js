@@ -19,7 +19,12 @@ lang.addEventListener('click', () => {
 });
 document.addEventListener('gu-submitted', (e) => console.info('gu-submitted', e.detail.receipt.number));
 // «Открыть чат» in the page opens the kit's chat window (its launcher stays in the corner). The chat
-// is `loading="lazy"`: a click before its code has arrived opens it as soon as it has.
-document.getElementById('open-chat').addEventListener('click', () => customElements.whenDefined('gu-chat').then(() => document.querySelector('gu-chat').open()));
+// is `loading="lazy"`: a click before its code has arrived asks for it now (the attribute off) and
+// opens it as soon as it is there.
+document.getElementById('open-chat').addEventListener('click', () => {
+  const chat = document.querySelector('gu-chat');
+  chat.removeAttribute('loading');
+  void customElements.whenDefined('gu-chat').then(() => chat.open());
+});
 // «Написать в поддержку» in the FAQ fills the form (it listens itself); the page brings it into view.
 document.addEventListener('gu-handoff', () => document.getElementById('form').scrollIntoView({ behavior: 'smooth', block: 'start' }));

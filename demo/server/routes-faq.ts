@@ -29,11 +29,18 @@ export function faqRoutes(router: Router, ctx: Context, contentDir: string): voi
       version = built.version;
     }
     const lang = langOf(req);
-    const etag = `"${version}-${lang}"`;
-    const headers = { ETag: etag, Vary: 'Accept-Language, Accept-Encoding', 'Cache-Control': 'no-cache' };
+    const encoding = pickEncoding(req.headers['accept-encoding'], { br: true, gzip: true });
+    // One ETag per body as sent (plain, brotli, gzip); a cached copy in any of them is current.
+    const tag = `${version}-${lang}`;
+    const etag = `"${tag}${encoding ? `.${encoding}` : ''}"`;
+    // Added to the Vary set before (CORS: Origin), not in its place.
+    const prior = res.getHeader('Vary');
+    const vary = 'Accept-Language, Accept-Encoding';
+    const headers = { ETag: etag, Vary: prior ? `${String(prior)}, ${vary}` : vary, 'Cache-Control': 'no-cache' };
     // `?have=<version>` does the same as If-None-Match for a kit on another origin (no preflight).
     const have = new URL(req.url ?? '/', 'http://localhost').searchParams.get('have');
-    if (have === version || String(req.headers['if-none-match'] ?? '').split(/\s*,\s*/).includes(etag)) {
+    const current = (given: string) => /^"([^"]*?)(?:\.(?:br|gzip))?"$/.exec(given.trim().replace(/^W\//, ''))?.[1] === tag;
+    if (have === version || String(req.headers['if-none-match'] ?? '').split(',').some(current)) {
       res.writeHead(304, headers).end();
       return;
     }
@@ -42,7 +49,6 @@ export function faqRoutes(router: Router, ctx: Context, contentDir: string): voi
       const bundle: FaqBundle = { version, categories: faqCategories(contentDir, lang), articles: ctx.articles, index };
       bundles.set(lang, (body = JSON.stringify(bundle)));
     }
-    const encoding = pickEncoding(req.headers['accept-encoding'], { br: true, gzip: true });
     if (!encoding) {
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
       res.end(body);

@@ -22,16 +22,4 @@ describe('autoloader (dist/gu-support-kit.js)', () => {
     expect(customElements.get('gu-support-provider')).to.not.equal(undefined);
     later.remove();
   });
-
-  it('loads a loading="lazy" tag only after the eager ones, without being scrolled to', async () => {
-    expect(customElements.get('gu-ticket-status')).to.equal(undefined);
-    const page = document.createElement('div');
-    page.innerHTML = '<gu-faq-search></gu-faq-search><div style="height: 300vh"></div><gu-ticket-status loading="lazy"></gu-ticket-status>';
-    document.body.append(page);
-    await discover(page);
-    expect(customElements.get('gu-faq-search')).to.not.equal(undefined);
-    expect(customElements.get('gu-ticket-status'), 'the lazy tag waits for the eager ones to draw').to.equal(undefined);
-    await until(() => Boolean(customElements.get('gu-ticket-status')));
-    page.remove();
-  });
 });

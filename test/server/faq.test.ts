@@ -81,7 +81,7 @@ describe('GET /api/faq/index', () => {
     const { articles } = (await (await server.get('/api/articles')).json()) as { articles: Article[] };
     assert.deepEqual(bundle.articles, articles);
     assert.equal(bundle.version, corpusVersion(articles));
-    assert.equal(response.headers.get('etag'), `"${bundle.version}-ru"`);
+    assert.match(response.headers.get('etag')!, new RegExp(`^"${bundle.version}-ru(\\.br|\\.gzip)?"$`));
     assert.equal(bundle.categories.find((c) => c.id === 'errors')!.title, 'Справка по ошибкам');
     const index = loadFaqIndex(bundle.index!, bundle.articles);
     assert.equal(index.search('восстоновление пороля')[0]!.title, 'Восстановление доступа к учетной записи');
@@ -96,5 +96,22 @@ describe('GET /api/faq/index', () => {
     assert.equal((await server.get(`/api/faq/index?have=${version}`)).status, 304);
     assert.equal((await server.get('/api/faq/index?have=0-old')).status, 200);
     assert.equal((await server.get('/api/faq/index', { 'If-None-Match': first.headers.get('etag')!, 'Accept-Language': 'en' })).status, 200);
+    // A copy cached in another coding, or marked weak by a proxy, is still this version.
+    assert.equal((await server.get('/api/faq/index', { 'If-None-Match': `W/"${version}-ru.br"` })).status, 304);
+    assert.equal((await server.get('/api/faq/index', { 'If-None-Match': `"${version}-ru.zstd"` })).status, 200);
+  });
+
+  it('varies by origin too when it answers another origin (CORS), not only by language and coding', async () => {
+    const cors = await testServer({ corsOrigins: ['https://portal.example'] });
+    try {
+      const reply = await cors.get('/api/faq/index', { Origin: 'https://portal.example' });
+      assert.equal(reply.headers.get('access-control-allow-origin'), 'https://portal.example');
+      assert.deepEqual(reply.headers.get('vary')!.split(/\s*,\s*/).sort(), ['Accept-Encoding', 'Accept-Language', 'Origin']);
+      const again = await cors.get('/api/faq/index', { Origin: 'https://portal.example', 'If-None-Match': reply.headers.get('etag')! });
+      assert.equal(again.status, 304);
+      assert.match(again.headers.get('vary')!, /Origin/);
+    } finally {
+      await cors.stop();
+    }
   });
 });

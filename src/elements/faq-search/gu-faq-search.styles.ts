@@ -94,10 +94,11 @@ export const faqStyles = css`
     color: var(--_primary);
   }
   /*
-   * Popular questions: rows two lines tall (a title longer than that is cut at two; its link
-   * still names it whole), one column on a phone, more where there is room. The grey lines drawn
-   * while the articles load take the same rows, so nothing below moves when they arrive; a row
-   * two lines tall is also an easy target for a finger.
+   * Popular questions: rows at least two lines tall (a longer title is never cut: it grows its
+   * row), one column on a phone, more where there is room. The grey lines drawn while the articles
+   * load take the same rows, so nothing below moves when they arrive; a row two lines tall is also
+   * an easy target for a finger. (\`list-style: none\` loses the list role in Safari: the lists say
+   * role="list".)
    */
   .links {
     display: grid;
@@ -108,14 +109,8 @@ export const faqStyles = css`
     list-style: none;
   }
   .links li {
-    height: 2lh;
-  }
-  .links a {
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    line-clamp: 2;
-    overflow: hidden;
+    min-height: calc(2em * var(--_line-height));
+    min-height: 2lh;
   }
   .placeholder span {
     display: inline-block;

@@ -19,7 +19,7 @@ function popular(el: GuFaqSearch) {
   return hits.length
     ? html`<section class="popular" aria-labelledby="popular-heading">
         <h2 id="popular-heading" class="subheading">${el.t('faq.popular')}</h2>
-        <ul class="links">
+        <ul class="links" role="list">
           ${hits.map((hit) => html`<li><a href=${articleHash(hit.id)} @click=${(e: MouseEvent) => openLink(e, el, hit.id)}>${hit.title}</a></li>`)}
         </ul>
       </section>`
@@ -34,8 +34,8 @@ function popularPlaceholder(el: GuFaqSearch) {
   return html`<section class="popular" aria-labelledby="popular-heading">
     <h2 id="popular-heading" class="subheading">${el.t('faq.popular')}</h2>
     <p class="visually-hidden" role="status">${el.t('faq.loading')}</p>
-    <ul class="links placeholder" aria-hidden="true">
-      ${Array.from({ length: el.limit }, () => html`<li><span></span></li>`)}
+    <ul class="links placeholder" role="list" aria-hidden="true">
+      ${Array.from({ length: Math.min(el.limit, 20) }, () => html`<li><span></span></li>`)}
     </ul>
   </section>`;
 }
