@@ -6,6 +6,7 @@ import type { GuFaqSearch } from '../../src/elements/faq-search/gu-faq-search.js
 import { demoArticles } from '../helpers/articles.js';
 import { until } from '../helpers/form.js';
 import { referenceServer } from '../helpers/reference-server.js';
+import { linkKitCss } from '../helpers/kit-css.js';
 
 /**
  * gu-support-kit.css keeps the FAQ search's place before its code has arrived, and the element
@@ -24,11 +25,7 @@ describe('gu-support-kit.css: space kept before <gu-faq-search> is defined and w
 
   before(async () => {
     await clearFaqCache();
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL('../../src/styles/gu-support-kit.css', import.meta.url).href });
-    const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
-    document.head.append(link);
-    await loaded;
-    Object.assign(document.body.style, { margin: '0', fontFamily: "system-ui, 'Segoe UI', Roboto, Arial, sans-serif" });
+    await linkKitCss();
   });
 
   it('undefined, loading and ready: the same height', async () => {

@@ -3,6 +3,7 @@ import { setViewport } from '@web/test-runner-commands';
 import { MemoryAdapter } from '../../src/core/adapter/memory.js';
 import { clearLocalData } from '../../src/core/outbox/outbox.js';
 import type { GuSupportForm } from '../../src/elements/support-form/gu-support-form.js';
+import { linkKitCss } from '../helpers/kit-css.js';
 
 /**
  * The kit's CSS (dist/gu-support-kit.css) keeps the form's place before its code has arrived: the
@@ -20,12 +21,7 @@ describe('gu-support-kit.css: space kept before the form is defined', function (
 
   before(async () => {
     await clearLocalData();
-    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL('../../src/styles/gu-support-kit.css', import.meta.url).href });
-    const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
-    document.head.append(link);
-    await loaded;
-    // The demo portal's text: the heights in the CSS are measured with it.
-    Object.assign(document.body.style, { margin: '0', fontFamily: "system-ui, 'Segoe UI', Roboto, Arial, sans-serif" });
+    await linkKitCss();
   });
 
   it('the undefined form takes its place (measured in both widths before the code is imported)', async () => {
