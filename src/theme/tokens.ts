@@ -89,6 +89,26 @@ export const tokens = css`
   }
 `;
 
+/** Text boxes, text areas and selects as every element draws them: 44 px tall, the theme's border, red when invalid. */
+export const controls = css`
+  input,
+  textarea,
+  select {
+    display: block;
+    width: 100%;
+    min-height: 44px;
+    padding: var(--_space) calc(var(--_space) * 1.5);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+`;
+
 /** Buttons shared by every element: primary (filled) and secondary (outlined). */
 export const buttons = css`
   .button {

@@ -4,41 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
+import { EventStream, isEvent, isMessage } from './chat-helpers.js';
 import { newKey, testServer, type TestServer } from './helpers.js';
 
 interface Session {
   id: string;
   token: string;
   state: string;
-}
-
-/** Reads Server-Sent Events until `until` says enough (or the time runs out). */
-async function readEvents(url: string, until: (events: { event: string; data: unknown }[]) => boolean, ms = 30_000) {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), ms);
-  const events: { event: string; data: unknown }[] = [];
-  try {
-    const response = await fetch(url, { signal: controller.signal });
-    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    while (!until(events)) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.+)$/m.exec(block)?.[1];
-        const data = /^data: (.+)$/m.exec(block)?.[1];
-        if (event && data) events.push({ event, data: JSON.parse(data) });
-      }
-    }
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-  }
-  return events;
 }
 
 describe('chat API', () => {
@@ -59,12 +31,14 @@ describe('chat API', () => {
     assert.equal(queued.state, 'queued');
     assert.equal(queued.queuePosition, 1);
 
-    const stream = readEvents(`${server.url}/api/chat/sessions/${session.id}/events?token=${session.token}&after=3`, (events) =>
-      events.some((e) => e.event === 'message' && (e.data as { message: { author: string } }).message.author === 'operator'),
-    );
-    assert.equal((await server.post(`/api/operator/chats/${session.id}/messages`, { text: 'Здравствуйте, помогу' }, { Authorization: 'Bearer operator-test' })).status, 201);
-    const events = await stream;
-    assert.ok(events.some((e) => e.event === 'state' && (e.data as { state: string }).state === 'operator'));
+    const stream = await EventStream.open(`${server.url}/api/chat/sessions/${session.id}/events?token=${session.token}&after=3`);
+    try {
+      assert.equal((await server.post(`/api/operator/chats/${session.id}/messages`, { text: 'Здравствуйте, помогу' }, { Authorization: 'Bearer operator-test' })).status, 201);
+      await stream.next(isMessage((m) => m.author === 'operator'), "the operator's message", 30_000);
+      assert.ok(stream.events.some(isEvent('state', (d) => d.state === 'operator')));
+    } finally {
+      stream.close();
+    }
 
     assert.equal((await server.post(`/api/chat/sessions/${session.id}/rating`, { score: 5 }, headers)).status, 409, 'rated only once ended');
     assert.equal((await server.post(`/api/chat/sessions/${session.id}/end`, {}, headers)).status, 200);

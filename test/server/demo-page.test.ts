@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright';
+import type { Browser } from 'playwright';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { newKey, testServer, validTicket, type TestServer } from './helpers.js';
+import { launchChromium, newKey, testServer, validTicket, type TestServer } from './helpers.js';
 
 /**
  * The main job end to end: the built kit on the demo portal, served with the strict CSP,
@@ -16,10 +16,7 @@ describe('demo portal in Chromium under the strict CSP', () => {
   before(async () => {
     assert.ok(existsSync('dist/gu-support-kit.js'), 'dist/ is missing: run `npm run build` first');
     server = await testServer();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from '../../demo/server/app.js';
+import { chromium, type Browser } from 'playwright';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -69,4 +70,12 @@ export function multipart(payload: unknown, files: { name: string; type: string;
   form.append('payload', JSON.stringify(payload));
   for (const file of files) form.append('files', new Blob([new Uint8Array(file.data)], { type: file.type }), file.name);
   return form;
+}
+
+/** Debian's Chromium through Playwright, as the browser tests of the server's pages use it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
 }

@@ -1,22 +1,30 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, type Browser } from 'playwright';
-import { PNG_1x1, testServer, type TestServer } from './helpers.js';
+import type { Browser, Locator, Page } from 'playwright';
+import { PNG_1x1, launchChromium, testServer, type TestServer } from './helpers.js';
 import { chatClient, isEvent, isMessage, type ChatMessageBody } from './chat-helpers.js';
 
 /**
  * Two people chatting on the reference server: the citizen through the API (as <gu-chat> does),
  * the operator in the real console in Chromium under the demo's strict CSP.
  */
+/** Signs in to the console with the test token and opens the first chat in the queue; its message log. */
+async function openFirstInQueue(page: Page, server: TestServer): Promise<Locator> {
+  await page.goto(`${server.url}/operator/`);
+  await page.getByLabel('Токен оператора').fill('operator-test');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  const entry = page.getByRole('button', { name: /в очереди, №1/ });
+  await entry.waitFor();
+  await entry.click();
+  return page.getByRole('log');
+}
+
 describe('operator console: the chat', () => {
   let server: TestServer;
   let browser: Browser;
   before(async () => {
     server = await testServer();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();
@@ -35,14 +43,7 @@ describe('operator console: the chat', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    await page.goto(`${server.url}/operator/`);
-    await page.getByLabel('Токен оператора').fill('operator-test');
-    await page.getByRole('button', { name: 'Войти' }).click();
-
-    const entry = page.getByRole('button', { name: /в очереди, №1/ });
-    await entry.waitFor();
-    await entry.click();
-    const log = page.getByRole('log');
+    const log = await openFirstInQueue(page, server);
     await log.getByText('Не приходит СМС с кодом при входе').waitFor();
     await page.getByLabel('Ваше имя для гражданина').fill('Оператор Анна');
     await page.getByRole('button', { name: 'Взять чат' }).click();
@@ -90,13 +91,7 @@ describe('operator console: the chat', () => {
     const session = await chat.start();
     await chat.call(session, 'operator');
     const page = await browser.newPage();
-    await page.goto(`${server.url}/operator/`);
-    await page.getByLabel('Токен оператора').fill('operator-test');
-    await page.getByRole('button', { name: 'Войти' }).click();
-    const entry = page.getByRole('button', { name: /в очереди, №1/ });
-    await entry.waitFor();
-    await entry.click();
-    const log = page.getByRole('log');
+    const log = await openFirstInQueue(page, server);
     await log.getByText(/Вы в очереди/).waitFor();
     await server.post('/__test/chat/drop-streams', {});
     await chat.send(session, { text: 'Пока связи не было' });

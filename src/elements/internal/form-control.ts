@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { Validation, ValidationWarning } from '../../core/result.js';
 import { GuElement } from './base/gu-element.js';
+import { controls } from '../../theme/tokens.js';
 
 /** Returns null when the value is fine, or a failed Validation / warning to show. */
 export type FieldValidator = (value: string, lang: string) => Validation<string>;
@@ -16,6 +17,7 @@ export abstract class GuFormControl extends GuElement {
 
   static override styles = [
     ...GuElement.styles,
+    controls,
     css`
       :host {
         display: block;
@@ -45,22 +47,6 @@ export abstract class GuFormControl extends GuElement {
       :host([data-invalid]) .control {
         border-left: 4px solid var(--_error);
         padding-left: calc(var(--_space) * 1.5);
-      }
-      input,
-      textarea,
-      select {
-        display: block;
-        width: 100%;
-        min-height: 44px;
-        padding: var(--_space) calc(var(--_space) * 1.5);
-        border: 2px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-        color: var(--_text);
-        font: inherit;
-      }
-      [aria-invalid='true'] {
-        border-color: var(--_error);
       }
       input:focus-visible,
       textarea:focus-visible,

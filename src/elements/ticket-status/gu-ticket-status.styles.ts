@@ -32,20 +32,7 @@ export const ticketStatusStyles = css`
   input,
   textarea,
   select {
-    display: block;
-    box-sizing: border-box;
-    width: 100%;
     max-width: 32em;
-    min-height: 44px;
-    padding: var(--_space);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_error);
   }
   :focus-visible {
     outline: var(--_focus-width) solid var(--_focus);

@@ -5,7 +5,7 @@ import { lazy } from '../../core/lazy.js';
 import { recentNumbers } from '../../core/ticket/recent.js';
 import { define } from '../../define.js';
 import type { GuTicketOpenEvent } from '../../events/gu-ticket-open.js';
-import { buttons } from '../../theme/tokens.js';
+import { buttons, controls } from '../../theme/tokens.js';
 import { GuKitElement } from '../internal/base/gu-kit-element.js';
 import type { TicketBehaviour } from './behaviour.js';
 import { ticketStatusStyles } from './gu-ticket-status.styles.js';
@@ -35,7 +35,7 @@ import { emptyLookup, renderLookup, type LookupState } from './lookup-form.js';
  * @cssprop --gu-font-size - Base font size.
  */
 export class GuTicketStatus extends GuKitElement {
-  static override styles = [...GuKitElement.styles, buttons, ticketStatusStyles];
+  static override styles = [...GuKitElement.styles, buttons, controls, ticketStatusStyles];
   static override strings = [...GuKitElement.strings, ticketStrings];
 
   static override properties: PropertyDeclarations = {
